@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chaosprune",
+    products: [
+        .library(name: "LyapunovKit", targets: ["LyapunovKit"]),
+        .library(name: "ChaosPruneKit", targets: ["ChaosPruneKit"]),
+        .executable(name: "lyap_r", targets: ["lyap_r"]),
+        .executable(name: "chaosprune", targets: ["chaosprune"]),
+        .executable(name: "chaosprune-bench", targets: ["chaosprune-bench"]),
+    ],
+    targets: [
+        .target(name: "LyapunovKit"),
+        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit"]),
+        .executableTarget(name: "lyap_r", dependencies: ["LyapunovKit"]),
+        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
+        .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
+        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "lyap_r", "chaosprune"]),
+        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "chaosprune"]),
+    ]
+)

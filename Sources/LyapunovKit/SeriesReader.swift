@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one column of a whitespace-separated text series, as TISEAN reads its input.
+///
+/// Mirrors TISEAN 3.0.0: the first `skipLines` lines are dropped; every other
+/// line (ended by `\n`, the last one possibly unterminated) yields its
+/// `column`-th number, found by reading `column` numbers in turn as C
+/// `scanf("%lf")` does (leading blanks skipped, decimal, exponent, `nan`,
+/// `inf` and hex forms accepted, each number ending at the first character
+/// that cannot continue it). A line where that fails is skipped.
+/// At most `limit` values are taken.
+///
+/// Edge cases: `1.5,2.0` gives 1.5 in column 1 and nothing in column 2;
+/// `\r` counts as a blank, so CRLF files read like LF files.
+public struct SeriesReader: Sendable {
+    /// The 1-based column to read.
+    public var column: Int
+    /// Lines to skip at the start (`-x`).
+    public var skipLines: Int
+    /// The most values to take (`-l`); nil takes all.
+    public var limit: Int?
+
+    /// The result of reading a series.
+    public struct Series: Sendable {
+        /// The values read, in order.
+        public var values: [Double]
+        /// 1-based numbers of the lines (after the skipped ones) that held no value in the column.
+        public var ignoredLines: [Int]
+    }
+
+    /// Creates a reader for `column` (1-based), skipping `skipLines` lines, taking at most `limit` values.
+    public init(column: Int = 1, skipLines: Int = 0, limit: Int? = nil) {
+        self.column = column
+        self.skipLines = skipLines
+        self.limit = limit
+    }
+
+    /// Reads the series held in `bytes`.
+    public func read(_ bytes: [UInt8]) -> Series {
+        var text = bytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }
+        text.append(0)
+        var values: [Double] = []
+        var ignored: [Int] = []
+        let maximum = limit ?? Int.max
+        guard maximum > 0 else { return Series(values: [], ignoredLines: []) }
+        text.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let end = buffer.count - 1
+            var lineStart = 0
+            var lineNumber = 0
+            while lineStart < end {
+                var lineEnd = lineStart
+                while lineEnd < end, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                lineNumber += 1
+                if lineNumber > skipLines {
+                    buffer[lineEnd] = 0
+                    if let value = number(inLineAt: UnsafeMutableRawPointer(base + lineStart)) {
+                        values.append(value)
+                        if values.count == maximum { return }
+                    } else {
+                        ignored.append(lineNumber)
+                    }
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return Series(values: values, ignoredLines: ignored)
+    }
+
+    /// The `column`-th number of the NUL-terminated line at `line`, or nil.
+    private func number(inLineAt line: UnsafeMutableRawPointer) -> Double? {
+        var cursor = line.assumingMemoryBound(to: CChar.self)
+        var value = 0.0
+        for _ in 0..<max(column, 1) {
+            var after: UnsafeMutablePointer<CChar>?
+            value = strtod(cursor, &after)
+            guard let after, after != cursor else { return nil }
+            cursor = after
+        }
+        return value
+    }
+}
