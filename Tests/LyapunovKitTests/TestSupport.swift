@@ -1,0 +1,59 @@
+import Foundation
+
+/// Paths and process helpers shared by the tests.
+enum TestSupport {
+    /// `Tests/Fixtures`, found from this source file so tests need no resources bundle.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The folder holding the built products (`lyap_r`, `chaosprune`).
+    static let products: URL = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("lyap_r").path) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL
+    }()
+
+    /// The result of running a product.
+    struct Run {
+        var status: Int32
+        var standardError: String
+        var standardOutput: Data
+        var seconds: Double
+    }
+
+    /// Runs product `name` with `arguments` in `folder`, feeding `input` to standard input.
+    static func run(_ name: String, _ arguments: [String], in folder: URL, input: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = products.appendingPathComponent(name)
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var merged = ProcessInfo.processInfo.environment
+        merged.removeValue(forKey: "LYAP_R_ARITHMETIC")
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        if let input { process.standardInput = try FileHandle(forReadingFrom: input) } else { process.standardInput = FileHandle.nullDevice }
+        let errorPipe = Pipe()
+        let outputPipe = Pipe()
+        process.standardError = errorPipe
+        process.standardOutput = outputPipe
+        let start = Date()
+        try process.run()
+        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        let error = errorPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardError: String(decoding: error, as: UTF8.self),
+                   standardOutput: output, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// A fresh empty folder, removed by the caller.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chaosprune-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
