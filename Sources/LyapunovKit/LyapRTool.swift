@@ -76,12 +76,14 @@ public enum LyapRTool {
         } else {
             outputName = "stdin.ros"
         }
-        let created = open(outputName, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
-        guard created >= 0 else {
-            StandardStreams.error("Couldn't open \(outputName) for writing. Exiting\n")
-            return 18
+        if outputName != "-" {
+            let created = open(outputName, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
+            guard created >= 0 else {
+                StandardStreams.error("Couldn't open \(outputName) for writing. Exiting\n")
+                return 18
+            }
+            close(created)
         }
-        close(created)
 
         var column = options.column
         let bytes: [UInt8]
@@ -140,17 +142,20 @@ public enum LyapRTool {
     public static func resolveSource(_ candidates: [String]) -> LyapROptions.Source {
         for token in candidates.reversed() {
             if token == "-" { return .standardInput }
-            var path = token
-            var column: Int?
-            if let comma = token.lastIndex(of: ","),
-               let number = TiseanCommandLine.parseUnsigned(String(token[token.index(after: comma)...])) {
-                path = String(token[..<comma])
-                column = number
-            }
+            let (path, column) = splitColumnSuffix(token)
             if StandardStreams.fileExists(path) { return .file(path: path, column: column) }
             StandardStreams.error("File \(path) not found!\n")
         }
         return .standardInput
+    }
+
+    /// Splits a `name,N` token (N all digits) into the file name and the column.
+    public static func splitColumnSuffix(_ token: String) -> (path: String, column: Int?) {
+        guard let comma = token.lastIndex(of: ","),
+              let number = TiseanCommandLine.parseUnsigned(String(token[token.index(after: comma)...])) else {
+            return (token, nil)
+        }
+        return (String(token[..<comma]), number)
     }
 
     private static func invalidParameter(_ options: LyapROptions) -> String? {
