@@ -1,43 +1,79 @@
 /// Reusable scratch memory for the Lyapunov engine: the rescaled series, the
-/// box grid and the per-iteration sums.
+/// sorted order of the candidates, the grid cells and the per-iteration sums.
 ///
 /// The window stage calls the engine millions of times; handing it one
 /// workspace per thread makes a call allocate nothing but its result array.
 /// A workspace is not thread-safe: use one per thread (the engine itself holds
 /// no state, so distinct workspaces may run concurrently).
 public final class LyapunovWorkspace {
-    /// Grid side: TISEAN's box grid has 256 × 256 cells.
-    static let gridSide = 256
-
-    var values: [Double] = []
-    /// Head of each cell's list (−1 = empty); always all −1 between calls.
-    var head: [Int32] = Array(repeating: -1, count: gridSide * gridSide)
-    var next: [Int32] = []
-    var valueCell: [UInt8] = []
-    var done: [Bool] = []
-    var found: [Int] = []
-    var sums: [Double] = []
+    /// Rescaled values.
+    private(set) var values: UnsafeMutablePointer<Double>
+    /// Candidate indices in ascending order of their first coordinate.
+    private(set) var order: UnsafeMutablePointer<Int32>
+    /// First coordinates in that order (contiguous for the sweep).
+    private(set) var orderedValues: UnsafeMutablePointer<Double>
+    /// Position of each candidate in `order`.
+    private(set) var position: UnsafeMutablePointer<Int32>
+    /// Grid coordinate of each value for the current pass.
+    private(set) var valueCell: UnsafeMutablePointer<UInt8>
+    /// Whether each reference point has found its neighbour.
+    private(set) var done: UnsafeMutablePointer<Bool>
+    /// Pairs counted per iteration.
+    private(set) var found: UnsafeMutablePointer<Int>
+    /// Sum of ln(squared distance) per iteration.
+    private(set) var sums: UnsafeMutablePointer<Double>
+    private var capacity = 0
+    private var rowCapacity = 0
 
     /// Creates an empty workspace; buffers grow on first use and are then reused.
-    public init() {}
+    public init() {
+        values = .allocate(capacity: 0)
+        order = .allocate(capacity: 0)
+        orderedValues = .allocate(capacity: 0)
+        position = .allocate(capacity: 0)
+        valueCell = .allocate(capacity: 0)
+        done = .allocate(capacity: 0)
+        found = .allocate(capacity: 0)
+        sums = .allocate(capacity: 0)
+    }
+
+    deinit {
+        values.deallocate()
+        order.deallocate()
+        orderedValues.deallocate()
+        position.deallocate()
+        valueCell.deallocate()
+        done.deallocate()
+        found.deallocate()
+        sums.deallocate()
+    }
 
     /// Makes room for a series of `length` values and `steps + 1` output rows,
     /// zeroing the per-iteration accumulators.
     func prepare(length: Int, steps: Int) {
-        if values.count < length {
-            values = Array(repeating: 0, count: length)
-            next = Array(repeating: -1, count: length)
-            valueCell = Array(repeating: 0, count: length)
-            done = Array(repeating: false, count: length)
+        if capacity < length {
+            values.deallocate()
+            order.deallocate()
+            orderedValues.deallocate()
+            position.deallocate()
+            valueCell.deallocate()
+            done.deallocate()
+            capacity = max(length, 2 * capacity)
+            values = .allocate(capacity: capacity)
+            order = .allocate(capacity: capacity)
+            orderedValues = .allocate(capacity: capacity)
+            position = .allocate(capacity: capacity)
+            valueCell = .allocate(capacity: capacity)
+            done = .allocate(capacity: capacity)
         }
-        if found.count != steps + 1 {
-            found = Array(repeating: 0, count: steps + 1)
-            sums = Array(repeating: 0, count: steps + 1)
-        } else {
-            for i in 0...steps {
-                found[i] = 0
-                sums[i] = 0
-            }
+        if rowCapacity < steps + 1 {
+            found.deallocate()
+            sums.deallocate()
+            rowCapacity = steps + 1
+            found = .allocate(capacity: rowCapacity)
+            sums = .allocate(capacity: rowCapacity)
         }
+        found.update(repeating: 0, count: steps + 1)
+        sums.update(repeating: 0, count: steps + 1)
     }
 }

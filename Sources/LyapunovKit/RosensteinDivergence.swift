@@ -1,23 +1,34 @@
 /// The box-assisted Rosenstein et al. (1993) divergence curve, exactly as
 /// TISEAN 3.0.0 `lyap_r` computes it, generic over where rounding happens.
 ///
-/// The observable behaviour reproduced here (see the lyap_r spec):
+/// The observable behaviour reproduced (see the lyap_r spec):
 /// - candidates are points 0 … N−D−S−1, reference points 0 … N−D−S−1−T;
-/// - each pass sorts the candidates into a wrapping 256 × 256 grid of the first
-///   and last delay coordinates, each cell listing its points in descending index;
-/// - each reference point not yet done visits the 3 × 3 cells around its own
-///   (first coordinate outer, second inner, each from −1 to +1), tests candidates
-///   outside the Theiler window with an early-exit squared distance against eps²,
-///   and keeps the first strictly closer one below the running best (which starts
-///   at 1.0); a point with any accepted candidate is done, and contributes only if
-///   its best distance is positive;
+/// - each pass puts the candidates in a wrapping 256 × 256 grid of their first
+///   and last delay coordinates; a reference point not yet done visits the
+///   3 × 3 cells around its own (first coordinate outer, last inner, each from
+///   −1 to +1), each cell's points in descending index, tests candidates
+///   outside the Theiler window with an early-exit squared distance against
+///   eps², and keeps the first one strictly below the running best (which
+///   starts at 1.0); a point with any accepted candidate is done, and
+///   contributes only if its best distance is positive;
 /// - contributions are summed in the order points become done;
 /// - eps grows by repeated multiplication by 1.1 until every point is done.
+///
+/// How it is computed (same result, less work): the reference's choice is the
+/// candidate minimising (distance, visiting rank) among those in the 3 × 3
+/// cells with 0 < distance ≤ eps² and distance < 1, where the rank orders the
+/// nine cells as visited and, within a cell, larger indices first. Candidates
+/// are sorted once by first coordinate and swept outward from the reference
+/// point; a side of the sweep stops when the first coordinate's squared
+/// difference — the first partial sum of the distance, which later partial sums
+/// never undercut — exceeds eps² or the best distance so far, since no further
+/// candidate on that side can then be accepted or win. Cell membership and rank
+/// come from the same grid arithmetic as the reference (`boxCell`).
 ///
 /// Edge cases: where the reference loops forever (some point has no acceptable
 /// neighbour at any eps) this throws `noNeighbour` as soon as a pass with
 /// eps² > dimension — after which no pass can change anything — leaves a point
-/// undone; likewise for an eps that cannot grow (0 or NaN).
+/// undone; likewise for an eps that cannot grow (0) or is NaN.
 ///
 /// Postconditions: rows are in ascending iteration, one per iteration with at
 /// least one positive distance.
@@ -45,8 +56,9 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         let steps = parameters.steps
         guard count >= span + steps else { throw .seriesTooShort(length: count, required: span + steps) }
         workspace.prepare(length: count, steps: steps)
+        let rescaled = workspace.values
         for index in 0..<count {
-            workspace.values[index] = Arithmetic.rescale(series[index], minimum: minimum, interval: interval)
+            rescaled[index] = Arithmetic.rescale(series[index], minimum: minimum, interval: interval)
         }
         let candidates = count - span - steps
         let references = candidates - parameters.theilerWindow
@@ -57,6 +69,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         case .defaultFraction: epsilon = 1e-3
         case let .dataUnits(radius): epsilon = radius / interval
         }
+        sortCandidates(candidates, workspace: workspace)
         try search(candidates: candidates, references: references, epsilon: &epsilon,
                    workspace: workspace, onPass: onPass)
         var rows: [DivergenceRow] = []
@@ -68,114 +81,129 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         return rows
     }
 
-    /// Runs the epsilon passes until every reference point is done.
-    private func search(candidates: Int, references: Int, epsilon: inout Double, workspace: LyapunovWorkspace,
-                        onPass: ((Double, Int, Int) -> Void)?) throws(LyapunovError) {
-        let span = parameters.span
-        let dimension = parameters.dimension
-        let delay = parameters.delay
-        let steps = parameters.steps
-        for index in 0..<references { workspace.done[index] = false }
-        var undone = references
-
-        try workspace.values.withUnsafeBufferPointer { values throws(LyapunovError) in
-            try workspace.head.withUnsafeMutableBufferPointer { head throws(LyapunovError) in
-                try workspace.next.withUnsafeMutableBufferPointer { next throws(LyapunovError) in
-                    try workspace.valueCell.withUnsafeMutableBufferPointer { cell throws(LyapunovError) in
-                        try workspace.done.withUnsafeMutableBufferPointer { done throws(LyapunovError) in
-                            while undone > 0 {
-                                let epsilonSquared = Wide(epsilon) * Wide(epsilon)
-                                let reciprocal = 1.0 / epsilon
-                                for index in 0..<(candidates + span) {
-                                    cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal)
-                                }
-                                for index in 0..<candidates {
-                                    let box = Int(cell[index]) << 8 | Int(cell[index + span])
-                                    next[index] = head[box]
-                                    head[box] = Int32(index)
-                                }
-                                for point in 0..<references where !done[point] {
-                                    guard let neighbour = nearest(point: point, values: values, head: head, next: next,
-                                                                  cell: cell, epsilonSquared: epsilonSquared) else { continue }
-                                    done[point] = true
-                                    undone -= 1
-                                    if neighbour >= 0 {
-                                        accumulate(point: point, neighbour: neighbour, values: values,
-                                                   dimension: dimension, delay: delay, steps: steps, workspace: workspace)
-                                    }
-                                }
-                                for index in 0..<candidates {
-                                    head[Int(cell[index]) << 8 | Int(cell[index + span])] = -1
-                                }
-                                onPass?(epsilon, references - undone, references)
-                                if undone > 0, epsilon == 0 || !(epsilonSquared <= Wide(dimension)) {
-                                    let stuck = (0..<references).first { !done[$0] } ?? 0
-                                    throw .noNeighbour(referencePoint: stuck, epsilon: epsilon)
-                                }
-                                epsilon = epsilon * 1.1
-                            }
-                        }
-                    }
-                }
-            }
+    /// Orders the candidates by first coordinate and records each one's position.
+    private func sortCandidates(_ candidates: Int, workspace: LyapunovWorkspace) {
+        let values = workspace.values
+        var order = UnsafeMutableBufferPointer(start: workspace.order, count: candidates)
+        for index in 0..<candidates { order[index] = Int32(truncatingIfNeeded: index) }
+        order.sort { values[Int($0)] < values[Int($1)] }
+        for (rank, candidate) in order.enumerated() {
+            workspace.position[Int(candidate)] = Int32(truncatingIfNeeded: rank)
+            workspace.orderedValues[rank] = values[Int(candidate)]
         }
     }
 
-    /// Searches the 3 × 3 cells around `point`.
-    ///
-    /// Returns nil when no candidate was accepted (the point stays undone), −1 when
-    /// only exact duplicates were (done, no contribution), else the kept neighbour.
-    @inline(__always)
-    private func nearest(point: Int, values: UnsafeBufferPointer<Double>, head: UnsafeMutableBufferPointer<Int32>,
-                         next: UnsafeMutableBufferPointer<Int32>, cell: UnsafeMutableBufferPointer<UInt8>,
-                         epsilonSquared: Wide) -> Int? {
-        let dimension = parameters.dimension
-        let delay = parameters.delay
-        let theiler = parameters.theilerWindow
-        let first = Int(cell[point])
-        let last = Int(cell[point + parameters.span])
-        var best: Wide = 1
-        var bestIndex = -1
-        var accepted = false
-        for firstOffset in -1...1 {
-            let row = ((first + firstOffset) & 255) << 8
-            for lastOffset in -1...1 {
-                var candidate = Int(head[row | ((last + lastOffset) & 255)])
-                while candidate >= 0 {
-                    defer { candidate = Int(next[candidate]) }
-                    guard abs(point - candidate) > theiler else { continue }
-                    var distance: Wide = 0
-                    var within = true
-                    var a = point
-                    var b = candidate
-                    for _ in 0..<dimension {
-                        let difference = Wide(values[a]) - Wide(values[b])
-                        distance += difference * difference
-                        if distance > epsilonSquared {
-                            within = false
-                            break
-                        }
-                        a += delay
-                        b += delay
-                    }
-                    if within, distance < best {
-                        accepted = true
-                        if distance > 0 {
-                            best = distance
-                            bestIndex = candidate
-                        }
-                    }
-                }
+    /// Runs the epsilon passes until every reference point is done.
+    private func search(candidates: Int, references: Int, epsilon: inout Double, workspace: LyapunovWorkspace,
+                        onPass: ((Double, Int, Int) -> Void)?) throws(LyapunovError) {
+        let values = UnsafePointer(workspace.values)
+        let cell = workspace.valueCell
+        let done = workspace.done
+        done.update(repeating: false, count: references)
+        var undone = references
+        while undone > 0 {
+            let epsilonSquared = Wide(epsilon) * Wide(epsilon)
+            let reciprocal = 1.0 / epsilon
+            for index in 0..<(candidates + parameters.span) {
+                cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal)
             }
+            for point in 0..<references where !done[point] {
+                guard let neighbour = nearest(point: point, candidates: candidates, workspace: workspace,
+                                              epsilonSquared: epsilonSquared) else { continue }
+                done[point] = true
+                undone -= 1
+                if neighbour >= 0 { accumulate(point: point, neighbour: neighbour, workspace: workspace) }
+            }
+            onPass?(epsilon, references - undone, references)
+            if undone > 0, epsilon == 0 || !(epsilonSquared <= Wide(parameters.dimension)) {
+                let stuck = (0..<references).first { !done[$0] } ?? 0
+                throw .noNeighbour(referencePoint: stuck, epsilon: epsilon)
+            }
+            epsilon = epsilon * 1.1
         }
-        return accepted ? bestIndex : nil
+    }
+
+    /// The best candidate found so far and whether any candidate was accepted.
+    private struct Best {
+        var distance: Wide = 1
+        var rank: UInt64 = .max
+        var index = -1
+        var accepted = false
+    }
+
+    /// The reference's neighbour of `point` in this pass.
+    ///
+    /// Returns nil when no candidate is accepted (the point stays undone), −1 when
+    /// only exact duplicates are (done, no contribution), else the kept neighbour.
+    @inline(__always)
+    private func nearest(point: Int, candidates: Int, workspace: LyapunovWorkspace, epsilonSquared: Wide) -> Int? {
+        let ordered = workspace.orderedValues
+        let order = workspace.order
+        let origin = Int(workspace.position[point])
+        let first = Wide(workspace.values[point])
+        var best = Best()
+        var slot = origin + 1
+        while slot < candidates {
+            let difference = Wide(ordered[slot]) - first
+            let term = difference * difference
+            if term > epsilonSquared || term > best.distance { break }
+            consider(Int(order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            slot += 1
+        }
+        slot = origin - 1
+        while slot >= 0 {
+            let difference = Wide(ordered[slot]) - first
+            let term = difference * difference
+            if term > epsilonSquared || term > best.distance { break }
+            consider(Int(order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            slot -= 1
+        }
+        return best.accepted ? best.index : nil
+    }
+
+    /// Tests one candidate as the reference would, and keeps it if it beats `best`
+    /// in (distance, visiting rank).
+    @inline(__always)
+    private func consider(_ candidate: Int, for point: Int, epsilonSquared: Wide, workspace: LyapunovWorkspace,
+                          best: inout Best) {
+        guard abs(point - candidate) > parameters.theilerWindow else { return }
+        let cell = workspace.valueCell
+        let span = parameters.span
+        let firstOffset = (Int(cell[candidate]) &- Int(cell[point]) &+ 1) & 255
+        let lastOffset = (Int(cell[candidate + span]) &- Int(cell[point + span]) &+ 1) & 255
+        guard firstOffset < 3, lastOffset < 3 else { return }
+        let values = workspace.values
+        let delay = parameters.delay
+        var distance: Wide = 0
+        var a = point
+        var b = candidate
+        for _ in 0..<parameters.dimension {
+            let difference = Wide(values[a]) - Wide(values[b])
+            distance += difference * difference
+            if distance > epsilonSquared { return }
+            a += delay
+            b += delay
+        }
+        guard distance < 1 else { return }
+        best.accepted = true
+        guard distance > 0 else { return }
+        let rank = UInt64(firstOffset * 3 + lastOffset) << 32 | UInt64(UInt32.max - UInt32(truncatingIfNeeded: candidate))
+        if distance < best.distance || (distance == best.distance && rank < best.rank) {
+            best.distance = distance
+            best.rank = rank
+            best.index = candidate
+        }
     }
 
     /// Adds ln(squared distance) of points `point + i` and `neighbour + i`, i = 0 … steps.
     @inline(__always)
-    private func accumulate(point: Int, neighbour: Int, values: UnsafeBufferPointer<Double>, dimension: Int,
-                            delay: Int, steps: Int, workspace: LyapunovWorkspace) {
-        for iteration in 0...steps {
+    private func accumulate(point: Int, neighbour: Int, workspace: LyapunovWorkspace) {
+        let values = workspace.values
+        let dimension = parameters.dimension
+        let delay = parameters.delay
+        let found = workspace.found
+        let sums = workspace.sums
+        for iteration in 0...parameters.steps {
             var distance: Wide = 0
             var a = point + iteration
             var b = neighbour + iteration
@@ -186,8 +214,8 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                 b += delay
             }
             if distance > 0 {
-                workspace.found[iteration] += 1
-                workspace.sums[iteration] = Arithmetic.accumulate(workspace.sums[iteration], Arithmetic.logarithm(distance))
+                found[iteration] += 1
+                sums[iteration] = Arithmetic.accumulate(sums[iteration], Arithmetic.logarithm(distance))
             }
         }
     }

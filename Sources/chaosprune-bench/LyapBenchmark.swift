@@ -1,0 +1,59 @@
+import Foundation
+import LyapunovKit
+
+/// `chaosprune-bench lyap`: the lyap_r engine in-process and as a whole process.
+enum LyapBenchmark {
+    static func run(repeats: Int) throws {
+        print("== lyap_r engine (\(repeats) runs each, after one warm-up)")
+        let workspace = LyapunovWorkspace()
+        var ratios: [String] = []
+        for length in [50, 200] {
+            let windows = (0..<200).map { SyntheticSeries.weightWindow(length, seed: UInt64($0)) }
+            var perMode: [ArithmeticMode: Double] = [:]
+            for mode in ArithmeticMode.allCases where mode.isAvailable {
+                let stats = try Statistics.measure(repeats: repeats) {
+                    for window in windows {
+                        _ = try LyapunovEngine.divergence(of: window, parameters: .pipeline, arithmetic: mode, workspace: workspace)
+                    }
+                }
+                perMode[mode] = stats.median / Double(windows.count)
+                print("(a) \(length)-point window, -m2 -r20 -d1 -s3, \(mode.rawValue), in-process: "
+                      + stats.describe(scale: 1e6 / Double(windows.count), unit: "µs/window"))
+            }
+            if let wide = perMode[.x87], let plain = perMode[.ieee64] {
+                ratios.append("x87 / ieee64 per \(length)-point window: \(String(format: "%.2f", wide / plain))×")
+            }
+        }
+        ratios.forEach { print($0) }
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chaosprune-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("lyap_r")
+        for (length, arguments) in [(10_000, [String]()), (100_000, []), (100_000, ["-m2", "-d1", "-s20"])] {
+            let series = SyntheticSeries.henon(length)
+            let parameters = try TiseanCommandLine.parse(arguments).options.parameters
+            let label = arguments.isEmpty ? "defaults" : arguments.joined(separator: " ")
+            let inProcess = try Statistics.measure(repeats: repeats) {
+                _ = try LyapunovEngine.divergence(of: series, parameters: parameters, workspace: workspace)
+            }
+            print("(b) Hénon \(length) points, \(label), in-process: " + inProcess.describe(scale: 1e3, unit: "ms"))
+            let input = folder.appendingPathComponent("henon_\(length).dat")
+            try series.map { CFormat.format("%.17g", $0) }.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+            let whole = try Statistics.measure(repeats: repeats) {
+                let status = try Spawn.run(executable.path, arguments + ["-V0", "-o", folder.appendingPathComponent("out.ros").path, input.path])
+                guard status == 0 else { throw BenchmarkFailure(message: "lyap_r exited \(status)") }
+            }
+            print("(c) Hénon \(length) points, \(label), lyap_r process: " + whole.describe(scale: 1e3, unit: "ms")
+                  + (length == 100_000 && !arguments.isEmpty
+                     ? String(format: "; vs C reference 100 ms (x86-64 gcc -O2): %.2f×, vs 32-bit build 210 ms: %.2f×",
+                              whole.median / 0.10, whole.median / 0.21) : ""))
+        }
+    }
+}
+
+struct BenchmarkFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
