@@ -1,0 +1,243 @@
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams the rows of a headerless numeric CSV file (the weights CSV and the
+/// other files of the original pipeline), a block of rows at a time.
+///
+/// Mirrors what MATLAB `csvread`, `numpy.loadtxt` and pandas accept from files
+/// written by Python `csv.writer`, pandas `to_csv` and `numpy.savetxt`:
+/// comma-separated numbers, `\n` or `\r\n` line ends, an optional UTF-8 BOM, a
+/// final line with or without newline. Numbers are converted by `strtod`
+/// (exact). Blank lines at the end of the file are ignored.
+///
+/// Edge cases (errors, with line and column): a blank line before the end, a
+/// row with another number of fields than the first, an empty field, text that
+/// is not a number, and — unless allowed — NaN or an infinity.
+///
+/// Memory: the text of the rows being read plus one read chunk; never the file.
+public final class NumericCSVReader {
+    /// The file name used in messages (`-` for standard input).
+    public let path: String
+    /// The number of fields of every row, known after the first row.
+    public private(set) var columnCount: Int?
+    /// Rows read so far.
+    public private(set) var rowsRead = 0
+    /// Bytes consumed so far (for progress).
+    public private(set) var bytesConsumed = 0
+    /// The file's size in bytes, where known (for progress).
+    public let totalBytes: Int?
+    /// Whether NaN and infinities are accepted.
+    public var allowNonFinite = false
+
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var endOfFile = false
+    private var lineNumber = 0
+    private var pendingBlankLine: Int?
+    private var checkedByteOrderMark = false
+    private static let chunk = 1 << 22
+
+    /// Opens `path` (`-` for standard input).
+    public init(path: String) throws(CSVError) {
+        self.path = path
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            totalBytes = nil
+        } else {
+            descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw CSVError(file: path, message: "cannot open: \(String(cString: strerror(errno)))") }
+            var status = stat()
+            totalBytes = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        }
+    }
+
+    deinit {
+        if descriptor != STDIN_FILENO { close(descriptor) }
+    }
+
+    /// A block of rows: `count` rows of `columns` selected values each.
+    public struct Block {
+        /// Rows in the block.
+        public var count = 0
+        /// Physical line number (1-based) of each row.
+        public var lines: [Int] = []
+    }
+
+    /// Reads up to `maximum` rows, parsing the fields in `selected` (0-based;
+    /// nil = all) with `threads` threads, and passes each value to `store(row, selectedIndex, value)`
+    /// (row relative to the block). Returns the block; `count` is 0 at the end of the file.
+    public func readRows(_ maximum: Int, selected: Range<Int>? = nil, threads: Int,
+                         store: (Int, Int, Double) -> Void) throws(CSVError) -> Block {
+        var lineStarts: [Int] = []
+        var lineEnds: [Int] = []
+        var block = Block()
+        while block.count < maximum {
+            guard let (lineStart, lineEnd) = try nextLine() else { break }
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, buffer[contentEnd - 1] == 13 { contentEnd -= 1 }
+            if isBlank(lineStart, contentEnd) {
+                if pendingBlankLine == nil { pendingBlankLine = lineNumber }
+                continue
+            }
+            if let blank = pendingBlankLine {
+                throw CSVError(file: path, line: blank, message: "blank line inside the data; expected \(columnCount ?? 1) comma-separated numbers")
+            }
+            if columnCount == nil {
+                columnCount = buffer.withUnsafeBufferPointer { FieldParser.countFields($0.baseAddress! + lineStart, $0.baseAddress! + contentEnd) }
+            }
+            lineStarts.append(lineStart)
+            lineEnds.append(contentEnd)
+            block.lines.append(lineNumber)
+            block.count += 1
+        }
+        guard block.count > 0, let columns = columnCount else { return block }
+        let fields = selected ?? 0..<columns
+        if fields.upperBound > columns {
+            throw CSVError(file: path, line: block.lines[0], message: "the file has \(columns) columns; columns \(fields.lowerBound + 1)…\(fields.upperBound) were asked for")
+        }
+        try parse(lineStarts: lineStarts, lineEnds: lineEnds, lines: block.lines, columns: columns,
+                  fields: fields, threads: threads, store: store)
+        rowsRead += block.count
+        compact()
+        return block
+    }
+
+    private func parse(lineStarts: [Int], lineEnds: [Int], lines: [Int], columns: Int, fields: Range<Int>,
+                       threads: Int, store: (Int, Int, Double) -> Void) throws(CSVError) {
+        let count = lineStarts.count
+        let workers = max(1, min(threads, count / 8 + 1))
+        let failures = FailureBox(count: workers)
+        let allowNonFinite = self.allowNonFinite
+        buffer.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress!
+            let work = { (worker: Int) in
+                let first = count * worker / workers
+                let last = count * (worker + 1) / workers
+                for row in first..<last {
+                    do throws(FieldParser.Failure) {
+                        try FieldParser.parse(base + lineStarts[row], base + lineEnds[row], expected: columns, selected: fields,
+                                              allowNonFinite: allowNonFinite) { field, value in
+                            store(row, field - fields.lowerBound, value)
+                        }
+                    } catch {
+                        failures.record(worker, row: row, error)
+                        return
+                    }
+                }
+            }
+            ParallelLoop.run(workers, work)
+        }
+        if let (row, failure) = failures.first {
+            throw describe(failure, line: lines[row], columns: columns)
+        }
+    }
+
+    private func describe(_ failure: FieldParser.Failure, line: Int, columns: Int) -> CSVError {
+        switch failure {
+        case let .emptyField(column):
+            return CSVError(file: path, line: line, column: column, message: "empty field; expected a number")
+        case let .notANumber(column, text):
+            return CSVError(file: path, line: line, column: column, message: "expected a number, found '\(text)'")
+        case let .nonFinite(column, text):
+            return CSVError(file: path, line: line, column: column, message: "'\(text)' is not a finite number; weights must be finite")
+        case let .fieldCount(found):
+            return CSVError(file: path, line: line, message: "ragged row: \(found) fields, expected \(columns) like the first row")
+        }
+    }
+
+    /// The next physical line as byte offsets `[start, end)` without its `\n`, or nil at the end.
+    private func nextLine() throws(CSVError) -> (Int, Int)? {
+        while true {
+            if !checkedByteOrderMark, buffer.count - start >= 3 || endOfFile {
+                checkedByteOrderMark = true
+                if buffer.count - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+                    start += 3
+                    bytesConsumed += 3
+                }
+            }
+            if checkedByteOrderMark, let newline = indexOfNewline(from: start) {
+                let line = (start, newline)
+                bytesConsumed += newline + 1 - start
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if endOfFile {
+                guard start < buffer.count - 1 else { return nil }
+                let line = (start, buffer.count - 1)
+                bytesConsumed += buffer.count - 1 - start
+                start = buffer.count - 1
+                lineNumber += 1
+                return line
+            }
+            try fill()
+        }
+    }
+
+    private func indexOfNewline(from offset: Int) -> Int? {
+        let limit = buffer.count - (endOfFile ? 1 : 0)
+        guard offset < limit else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+            guard let found = memchr(bytes.baseAddress! + offset, 10, limit - offset) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+        }
+    }
+
+    /// Reads one more chunk; at the end of the file appends the NUL sentinel `strtod` needs.
+    private func fill() throws(CSVError) {
+        let old = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
+        var count = 0
+        repeat {
+            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, Self.chunk) }
+        } while count < 0 && errno == EINTR
+        guard count >= 0 else { throw CSVError(file: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+        buffer.removeLast(Self.chunk - count)
+        if count == 0 {
+            endOfFile = true
+            buffer.append(0)
+        }
+    }
+
+    /// Drops consumed bytes, keeping unread ones at the front.
+    private func compact() {
+        guard start > 0 else { return }
+        buffer.removeFirst(start)
+        start = 0
+    }
+
+    private func isBlank(_ from: Int, _ to: Int) -> Bool {
+        var index = from
+        while index < to {
+            let byte = buffer[index]
+            if byte != 32 && byte != 9 { return false }
+            index += 1
+        }
+        return true
+    }
+}
+
+/// The first parse failure per worker, read after all workers finish.
+private final class FailureBox: @unchecked Sendable {
+    private var failures: [(row: Int, error: FieldParser.Failure)?]
+    private let lock = DispatchQueue(label: "chaosprune.csv.failures")
+
+    init(count: Int) { failures = Array(repeating: nil, count: count) }
+
+    func record(_ worker: Int, row: Int, _ error: FieldParser.Failure) {
+        lock.sync { failures[worker] = (row, error) }
+    }
+
+    /// The failure on the earliest row.
+    var first: (Int, FieldParser.Failure)? {
+        lock.sync { failures.compactMap { $0 }.min { $0.row < $1.row }.map { ($0.row, $0.error) } }
+    }
+}

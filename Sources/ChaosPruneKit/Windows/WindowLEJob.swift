@@ -1,0 +1,266 @@
+import LyapunovKit
+import Synchronization
+
+/// Stage 2 of the pipeline: a weights CSV in, a window_LE CSV out, streaming
+/// and parallel, byte for byte what the MATLAB window scripts write.
+///
+/// Reads the weights a batch of windows at a time (memory: a batch's rows of
+/// text and values, never the file), computes every (window, weight) cell on
+/// all threads, and writes each batch's rows in order (rows = windows), or the
+/// whole transposed matrix at the end (rows = weights, the legacy layout).
+///
+/// Postconditions: the output is the same for any thread count, and the
+/// concatenation (column-wise) of runs over a split of the columns equals one
+/// run over all of them.
+public struct WindowLEJob {
+    /// Everything the job needs besides its files.
+    public struct Options {
+        /// What to compute.
+        public var settings: WindowSettings
+        /// The weights to process, 1-based inclusive (nil: all).
+        public var columns: ClosedRange<Int>?
+        /// Worker threads.
+        public var threads: Int
+        /// `\n` (default) or `\r\n` after each output row.
+        public var lineEnding: [UInt8] = [10]
+        /// Whether to keep the per-cell messages for the log.
+        public var collectLog = false
+        /// Approximate bytes of rows held at once.
+        public var memoryBudget = 256 << 20
+        /// Called after each batch with the windows done so far and the reader (for bytes read).
+        public var progress: ((_ windows: Int, _ reader: NumericCSVReader) -> Void)?
+
+        /// Creates options for `settings` with `threads` workers.
+        public init(settings: WindowSettings, threads: Int) {
+            self.settings = settings
+            self.threads = threads
+        }
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable {
+        /// Weights (columns) processed.
+        public var weights = 0
+        /// Rows of the weights file.
+        public var rows = 0
+        /// Windows computed.
+        public var windows = 0
+        /// Trailing windows dropped because they would run past the last row (the reference crashes there).
+        public var droppedWindows = 0
+        /// Cells the gate marked static.
+        public var gated = 0
+        /// Cells whose lyap_r curve had at most one row.
+        public var tooFewRows = 0
+        /// Cells whose slopes disagreed.
+        public var slopesDisagree = 0
+        /// Cells on which the reference's lyap_r would never terminate (written as 0).
+        public var noNeighbour = 0
+        /// The script's log (when collected).
+        public var log: WindowLog = WindowLog()
+
+        /// The script's static count: gated cells plus curves with at most one row.
+        public var staticWindows: Int { gated + tooFewRows }
+    }
+
+    /// Why the job stopped.
+    public enum Failure: Error, CustomStringConvertible {
+        /// The weights file is malformed.
+        case input(CSVError)
+        /// The output could not be written.
+        case output(AtomicFileWriter.Failure)
+        /// The settings are inconsistent.
+        case settings(String)
+
+        /// One line for the user.
+        public var description: String {
+            switch self {
+            case let .input(error): return error.description
+            case let .output(error): return error.message
+            case let .settings(message): return message
+            }
+        }
+    }
+
+    /// Runs the job from `reader` to `writer` (which the caller commits or abandons).
+    public static func run(reader: NumericCSVReader, writer: AtomicFileWriter, options: Options) throws(Failure) -> Summary {
+        let settings = options.settings
+        guard settings.window >= 2 else { throw .settings("--window must be at least 2 rows") }
+        guard (0..<1).contains(settings.overlap), let step = settings.step else {
+            throw .settings("window \(settings.window) × (1 − overlap \(settings.overlap)) must be a whole number of rows ≥ 1, with 0 ≤ overlap < 1")
+        }
+        let state = try BatchState(reader: reader, options: options, step: step)
+        var summary = Summary()
+        summary.weights = state.columnCount
+        var transposed: [[Double]] = settings.layout == .weightsByWindows ? Array(repeating: [], count: state.columnCount) : []
+        do {
+            while true {
+                let batch = try state.nextBatch()
+                guard batch > 0 else { break }
+                let (exponents, outcomes) = state.compute(windows: batch)
+                for (cell, outcome) in outcomes.enumerated() {
+                    let window = summary.windows + cell / state.columnCount
+                    let weight = cell % state.columnCount
+                    switch outcome {
+                    case .computed: break
+                    case .gated: summary.gated += 1
+                    case .tooFewRows: summary.tooFewRows += 1
+                    case .slopesDisagree: summary.slopesDisagree += 1
+                    case .noNeighbour: summary.noNeighbour += 1
+                    }
+                    if options.collectLog {
+                        summary.log.record(weight: state.firstColumn + weight + 1, window: window, outcome: outcome)
+                    }
+                }
+                switch settings.layout {
+                case .windowsByWeights:
+                    var text: [UInt8] = []
+                    for window in 0..<batch {
+                        MatlabNumberFormat.appendRow(exponents[(window * state.columnCount)..<((window + 1) * state.columnCount)],
+                                                     lineEnding: options.lineEnding, to: &text)
+                    }
+                    try writer.write(text)
+                case .weightsByWindows:
+                    for window in 0..<batch {
+                        for weight in 0..<state.columnCount {
+                            transposed[weight].append(exponents[window * state.columnCount + weight])
+                        }
+                    }
+                }
+                summary.windows += batch
+                state.advance(windows: batch)
+                options.progress?(summary.windows, reader)
+            }
+            try state.drain()
+            if settings.layout == .weightsByWindows {
+                var text: [UInt8] = []
+                for row in transposed { MatlabNumberFormat.appendRow(row, lineEnding: options.lineEnding, to: &text) }
+                try writer.write(text)
+            }
+        } catch let error as CSVError {
+            throw .input(error)
+        } catch let error as AtomicFileWriter.Failure {
+            throw .output(error)
+        } catch {
+            throw .settings("\(error)")
+        }
+        summary.rows = reader.rowsRead
+        guard summary.windows > 0 else {
+            throw .input(CSVError(file: reader.path, message: "\(summary.rows) rows: fewer than one window of \(settings.window) rows"))
+        }
+        summary.droppedWindows = summary.rows / step - summary.windows
+        return summary
+    }
+}
+
+/// The rows held for the current batch of windows, column-major.
+private final class BatchState {
+    let reader: NumericCSVReader
+    let options: WindowLEJob.Options
+    let step: Int
+    let window: Int
+    let columnCount: Int
+    let firstColumn: Int
+    let batchWindows: Int
+    let capacityRows: Int
+    var values: UnsafeMutablePointer<Double>
+    var filled = 0
+    var scratch: [WindowScratch]
+
+    init(reader: NumericCSVReader, options: WindowLEJob.Options, step: Int) throws(WindowLEJob.Failure) {
+        self.reader = reader
+        self.options = options
+        self.step = step
+        window = options.settings.window
+        let first: NumericCSVReader.Block
+        var firstRow: [Double] = []
+        do {
+            first = try reader.readRows(1, threads: 1) { _, _, value in firstRow.append(value) }
+        } catch {
+            throw .input(error)
+        }
+        guard first.count == 1, let total = reader.columnCount else {
+            throw .input(CSVError(file: reader.path, message: "no rows: expected comma-separated weights, one row per step"))
+        }
+        let selected = options.columns.map { ($0.lowerBound - 1)..<$0.upperBound } ?? 0..<total
+        guard selected.lowerBound >= 0, selected.upperBound <= total, !selected.isEmpty else {
+            throw .settings("--columns \(options.columns.map { "\($0.lowerBound):\($0.upperBound)" } ?? ""): the file has \(total) weights")
+        }
+        firstColumn = selected.lowerBound
+        columnCount = selected.count
+        let bytesPerRow = columnCount * 8 + total * 20
+        let budgetRows = max(window, options.memoryBudget / max(bytesPerRow, 1))
+        batchWindows = max(1, min(4096, (budgetRows - window) / step + 1))
+        capacityRows = step * (batchWindows - 1) + window
+        values = .allocate(capacity: capacityRows * columnCount)
+        for column in 0..<columnCount { values[column * capacityRows] = firstRow[firstColumn + column] }
+        filled = 1
+        scratch = (0..<max(1, options.threads)).map { _ in WindowScratch() }
+    }
+
+    deinit { values.deallocate() }
+
+    /// Reads rows for the next batch; returns how many complete windows it holds.
+    func nextBatch() throws -> Int {
+        let wanted = capacityRows - filled
+        if wanted > 0 {
+            let base = values
+            let capacity = capacityRows
+            let offset = filled
+            let block = try reader.readRows(wanted, selected: firstColumn..<(firstColumn + columnCount), threads: options.threads) {
+                row, column, value in base[column * capacity + offset + row] = value
+            }
+            filled += block.count
+        }
+        guard filled >= window else { return 0 }
+        return min(batchWindows, (filled - window) / step + 1)
+    }
+
+    /// Computes every cell of the first `windows` windows, window-major.
+    func compute(windows: Int) -> ([Double], [WindowOutcome]) {
+        let cells = windows * columnCount
+        var exponents = [Double](repeating: 0, count: cells)
+        var outcomes = [WindowOutcome](repeating: .computed, count: cells)
+        let next = Atomic<Int>(0)
+        let computation = WindowExponent(settings: options.settings)
+        let chunk = 16
+        let (values, capacity, step, window, columns) = (self.values, capacityRows, self.step, self.window, columnCount)
+        let scratch = self.scratch
+        exponents.withUnsafeMutableBufferPointer { exponentBuffer in
+            outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
+                ParallelLoop.run(scratch.count) { worker in
+                    while true {
+                        let start = next.add(chunk, ordering: .relaxed).oldValue
+                        guard start < cells else { return }
+                        for cell in start..<min(cells, start + chunk) {
+                            let windowIndex = cell / columns
+                            let column = cell % columns
+                            let slice = UnsafeBufferPointer(start: values + column * capacity + windowIndex * step, count: window)
+                            let (exponent, outcome) = computation.compute(slice, scratch: scratch[worker])
+                            exponentBuffer[cell] = exponent
+                            outcomeBuffer[cell] = outcome
+                        }
+                    }
+                }
+            }
+        }
+        return (exponents, outcomes)
+    }
+
+    /// Drops the rows of `windows` finished windows, keeping the overlap.
+    func advance(windows: Int) {
+        let consumed = min(filled, windows * step)
+        let keep = filled - consumed
+        if keep > 0 {
+            for column in 0..<columnCount {
+                let base = values + column * capacityRows
+                base.update(from: base + consumed, count: keep)
+            }
+        }
+        filled = keep
+    }
+
+    /// Reads (and so checks) the rows after the last complete window.
+    func drain() throws {
+        while try reader.readRows(capacityRows, threads: options.threads, store: { _, _, _ in }).count > 0 {}
+    }
+}
