@@ -16,7 +16,8 @@ let package = Package(
         .executableTarget(name: "lyap_r", dependencies: ["LyapunovKit"]),
         .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
-        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "lyap_r", "chaosprune"]),
-        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "chaosprune"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "TestSupport", "lyap_r", "chaosprune"]),
+        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "TestSupport", "chaosprune"]),
     ]
 )

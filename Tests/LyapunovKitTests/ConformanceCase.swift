@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One row of `Tests/Fixtures/lyap_r/cases.tsv`: a recorded run of TISEAN 3.0.0 `lyap_r`.
 struct ConformanceCase: CustomTestStringConvertible, Sendable {

@@ -1,13 +1,20 @@
 import Foundation
 
-/// Paths and process helpers shared by the tests.
-enum TestSupport {
+/// Paths and process helpers shared by the test targets.
+public enum TestSupport {
     /// `Tests/Fixtures`, found from this source file so tests need no resources bundle.
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    public static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures")
 
+    /// Writes `text` to a new file named `name` in a fresh folder and returns its URL.
+    public static func file(named name: String, containing text: String) throws -> URL {
+        let url = try temporaryFolder().appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
     /// The folder holding the built products (`lyap_r`, `chaosprune`).
-    static let products: URL = {
+    public static let products: URL = {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         while folder.path != "/" {
@@ -18,15 +25,15 @@ enum TestSupport {
     }()
 
     /// The result of running a product.
-    struct Run {
-        var status: Int32
-        var standardError: String
-        var standardOutput: Data
-        var seconds: Double
+    public struct Run: Sendable {
+        public var status: Int32
+        public var standardError: String
+        public var standardOutput: Data
+        public var seconds: Double
     }
 
     /// Runs product `name` with `arguments` in `folder`, feeding `input` to standard input.
-    static func run(_ name: String, _ arguments: [String], in folder: URL, input: URL? = nil,
+    public static func run(_ name: String, _ arguments: [String], in folder: URL, input: URL? = nil,
                     environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = products.appendingPathComponent(name)
@@ -51,7 +58,7 @@ enum TestSupport {
     }
 
     /// A fresh empty folder, removed by the caller.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chaosprune-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder

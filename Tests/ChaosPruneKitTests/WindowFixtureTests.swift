@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One window_LE file of the pipeline fixtures and the command line that makes it.
+struct WindowFixture: CustomTestStringConvertible, Sendable {
+    var dataset: String
+    var file: String
+    var arguments: [String]
+    var x87: Bool
+
+    var testDescription: String { "\(dataset)/\(file)\(x87 ? ".x87" : "")" }
+
+    static let folder = TestSupport.fixtures.appendingPathComponent("pipeline")
+
+    static let all: [WindowFixture] = {
+        var fixtures: [WindowFixture] = []
+        for dataset in ["banknote-s1", "cancer-s4", "iris-s3"] {
+            for (file, arguments) in [("window_LE_w50", [String]()), ("window_LE_w200", ["--window", "200"]), ("legacy_window_LE", ["--legacy"])] {
+                let base = folder.appendingPathComponent("\(dataset)/\(file)")
+                guard FileManager.default.fileExists(atPath: base.path + ".csv") else { continue }
+                fixtures.append(WindowFixture(dataset: dataset, file: file, arguments: arguments, x87: false))
+                if FileManager.default.fileExists(atPath: base.path + ".x87.csv") {
+                    fixtures.append(WindowFixture(dataset: dataset, file: file, arguments: arguments + ["--arithmetic", "x87"], x87: true))
+                }
+            }
+        }
+        return fixtures
+    }()
+}
+
+@Suite("le-window against the MATLAB + TISEAN fixtures")
+struct WindowFixtureTests {
+    @Test("all pipeline window files are covered")
+    func fixturesPresent() {
+        #expect(WindowFixture.all.count == 16)
+    }
+
+    @Test("window_LE CSV and the script's log are byte-identical", arguments: WindowFixture.all)
+    func byteIdentical(_ fixture: WindowFixture) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let weights = WindowFixture.folder.appendingPathComponent("\(fixture.dataset)/weights.csv").path
+        let run = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "out.csv", "--log", "out.log", "-q"] + fixture.arguments, in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let expected = WindowFixture.folder.appendingPathComponent("\(fixture.dataset)/\(fixture.file)\(fixture.x87 ? ".x87" : "").csv")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.csv")) == Data(contentsOf: expected))
+        if !fixture.x87 {
+            let log = WindowFixture.folder.appendingPathComponent("\(fixture.dataset)/\(fixture.file).log")
+            #expect(try Data(contentsOf: folder.appendingPathComponent("out.log")) == Data(contentsOf: log))
+        }
+    }
+}
