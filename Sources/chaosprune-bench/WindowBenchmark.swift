@@ -1,0 +1,72 @@
+import ChaosPruneKit
+import Foundation
+import LyapunovKit
+
+/// `chaosprune-bench le-window`: the window stage at 1/20 of the MNIST network,
+/// and against the reference's way of working (one lyap_r process per window).
+enum WindowBenchmark {
+    /// The MNIST network of the paper: 784-50-30-10 = 41,000 weights, 19,150 steps.
+    static let mnistWeights = 41_000
+
+    static func run(rows: Int, columns: Int, repeats: Int, folder: String) throws {
+        let executables = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let chaosprune = executables.appendingPathComponent("chaosprune").path
+        let weights = "\(folder)/bench_weights_\(rows)x\(columns).csv"
+        if !FileManager.default.fileExists(atPath: weights) {
+            print("generating \(weights) (\(rows) rows × \(columns) columns, random walks)…")
+            try SyntheticWeights.write(rows: rows, columns: columns, to: weights)
+        }
+        let bytes = Double((try FileManager.default.attributesOfItem(atPath: weights)[.size] as? Int) ?? 0)
+        let windows = (rows / 45) * columns
+        print("== le-window, \(rows) rows × \(columns) weights (\(String(format: "%.0f", bytes / 1e6)) MB), window 50, \(ProcessorCount.online) cores, \(repeats) runs")
+        var times: [Double] = []
+        var peak = 0
+        for _ in 0..<repeats {
+            let result = try ProcessUsage.run(chaosprune, ["le-window", weights, "-o", "\(folder)/bench_window_LE.csv", "-q"])
+            guard result.status == 0 else { throw BenchmarkFailure(message: "le-window exited \(result.status)") }
+            times.append(result.seconds)
+            peak = max(peak, result.peakResidentBytes)
+        }
+        let stats = Statistics(samples: times)
+        print("wall time: " + stats.describe(scale: 1, unit: "s"))
+        print(String(format: "windows per second: %.0f   CSV MB/s: %.1f   peak resident: %.0f MiB",
+                     Double(windows) / stats.median, bytes / 1e6 / stats.median, Double(peak) / 1048576))
+        let scale = Double(mnistWeights) / Double(columns) * (19_150.0 / Double(rows))
+        print(String(format: "extrapolated full MNIST (41,000 weights × 19,150 steps): %.0f s (target ≤ 300 s)", stats.median * scale))
+
+        try compareWithProcessPerWindow(weights: weights, folder: folder, chaosprune: chaosprune,
+                                        lyapR: executables.appendingPathComponent("lyap_r").path)
+    }
+
+    /// The reference's way: every window written to a file and one lyap_r process started for it.
+    static func compareWithProcessPerWindow(weights: String, folder: String, chaosprune: String, lyapR: String) throws {
+        let rows = 2_000
+        let columns = 8
+        let small = "\(folder)/bench_small.csv"
+        try SyntheticWeights.write(rows: rows, columns: columns, to: small, seed: 2)
+        let inProcess = try Statistics.measure(repeats: 3) {
+            _ = try ProcessUsage.run(chaosprune, ["le-window", small, "-o", "\(folder)/bench_small_LE.csv", "-q", "--threads", "1"])
+        }
+        let reader = try NumericCSVReader(path: small)
+        var table = [[Double]](repeating: [], count: columns)
+        while try reader.readRows(500, threads: 1, store: { _, column, value in table[column].append(value) }).count > 0 {}
+        var gate = MeanChangeGate()
+        var processes = 0
+        let perWindow = try Statistics.measure(repeats: 1) {
+            processes = 0
+            for column in 0..<columns {
+                for window in 0..<(rows / 45) where 45 * window + 50 <= rows {
+                    let values = Array(table[column][(45 * window)..<(45 * window + 50)])
+                    if values.withUnsafeBufferPointer({ gate.isStatic($0) }) { continue }
+                    let text = values.map { CFormat.format("%f", $0) }.joined(separator: "\n") + "\n"
+                    try text.write(toFile: "\(folder)/logi1.dat", atomically: false, encoding: .utf8)
+                    _ = try Spawn.run(lyapR, ["-m2", "-r20", "-d1", "-s3", "-V0", "-o", "\(folder)/logi1_lyap.dat", "\(folder)/logi1.dat"])
+                    _ = try String(contentsOfFile: "\(folder)/logi1_lyap.dat", encoding: .utf8)
+                    processes += 1
+                }
+            }
+        }
+        print(String(format: "vs one lyap_r process per window (MATLAB's way, our lyap_r), %d rows × %d weights, 1 thread: in-process %.3f s, %d processes %.2f s: %.0f× faster",
+                     rows, columns, inProcess.median, processes, perWindow.median, perWindow.median / inProcess.median))
+    }
+}
