@@ -1,0 +1,81 @@
+/// statsmodels 0.14.4 `grangercausalitytests(data, maxlag)` with `data` =
+/// [risk, le] ("does le Granger-cause risk"), constant term added.
+///
+/// Mirrors, per lag L = 1 … maxlag on T observations: rows L … T−1 of y = risk
+/// regressed on [L lags of risk, const] (restricted) and [L lags of risk,
+/// L lags of le, const] (unrestricted) with `LeastSquaresFit`; then
+/// `ssr_ftest`, `ssr_chi2test`, `lrtest`, `params_ftest`. Raises as statsmodels
+/// does: NaN/inf in either series; T ≤ 3·maxlag + 1 ("Insufficient
+/// observations", maximum lag int((T − 1)/3) − 1); for the first lag where any
+/// lag column is constant over the rows kept ("constant values"); where the
+/// unrestricted fit is perfect (TSS = 0, RSS = 0, R² NaN or RSS/TSS < ε).
+public enum GrangerCausality {
+    /// Runs the tests for lags 1 … `maxlag`.
+    public static func test(risk: [Double], le: [Double], maxlag: Int) -> GrangerOutcome {
+        precondition(risk.count == le.count && maxlag >= 1)
+        let total = risk.count
+        guard risk.allSatisfy(\.isFinite), le.allSatisfy(\.isFinite) else { return .raised(GrangerOutcome.Message.nonFinite) }
+        guard total > 3 * maxlag + 1 else {
+            return .raised(GrangerOutcome.Message.insufficient(maximumLag: (total - 1) / 3 - 1))
+        }
+        var results: [GrangerLagResult] = []
+        results.reserveCapacity(maxlag)
+        for lag in 1...maxlag {
+            switch testLag(lag, risk: risk, le: le) {
+            case let .success(result): results.append(result)
+            case let .failure(message): return .raised(message.text)
+            }
+        }
+        return .tested(results)
+    }
+
+    struct Failure: Error {
+        var text: String
+    }
+
+    /// One lag's four tests.
+    static func testLag(_ lag: Int, risk: [Double], le: [Double]) -> Result<GrangerLagResult, Failure> {
+        let total = risk.count
+        let n = total - lag
+        for i in 1...lag {
+            if isConstant(risk[(lag - i)..<(total - i)]) || isConstant(le[(lag - i)..<(total - i)]) {
+                return .failure(Failure(text: GrangerOutcome.Message.constantColumn))
+            }
+        }
+        let y = Array(risk[lag..<total])
+        var own: [Double] = []
+        own.reserveCapacity(n * (lag + 1))
+        for i in 1...lag { own += risk[(lag - i)..<(total - i)] }
+        var joint = own
+        for i in 1...lag { joint += le[(lag - i)..<(total - i)] }
+        own += repeatElement(1, count: n)
+        joint += repeatElement(1, count: n)
+        let restricted = LeastSquaresFit(y: y, design: own, columns: lag + 1)
+        let unrestricted = LeastSquaresFit(y: y, design: joint, columns: 2 * lag + 1)
+
+        let mean = y.reduce(0, +) / Double(n)
+        let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let rSquared = 1 - unrestricted.ssr / tss
+        if tss == 0 || unrestricted.ssr == 0 || rSquared.isNaN || unrestricted.ssr / tss < Double.ulpOfOne {
+            return .failure(Failure(text: GrangerOutcome.Message.perfectFit))
+        }
+        let lagCount = Double(lag)
+        let dfResid = unrestricted.dfResid
+        let fStatistic = (restricted.ssr - unrestricted.ssr) / unrestricted.ssr / lagCount * dfResid
+        let chiSquare = Double(n) * (restricted.ssr - unrestricted.ssr) / unrestricted.ssr
+        let ratio = -2 * (restricted.logLikelihood - unrestricted.logLikelihood)
+        let wald = unrestricted.waldTest(indices: Array(lag..<(2 * lag)))
+        return .success(GrangerLagResult(
+            lag: lag,
+            ssrF: GrangerStatistic(statistic: fStatistic, pValue: SurvivalFunctions.f(fStatistic, numerator: lagCount, denominator: dfResid)),
+            ssrChiSquare: GrangerStatistic(statistic: chiSquare, pValue: SurvivalFunctions.chiSquare(chiSquare, degreesOfFreedom: lagCount)),
+            likelihoodRatio: GrangerStatistic(statistic: ratio, pValue: SurvivalFunctions.chiSquare(ratio, degreesOfFreedom: lagCount)),
+            parameterF: GrangerStatistic(statistic: wald.statistic,
+                                         pValue: SurvivalFunctions.f(wald.statistic, numerator: wald.numerator, denominator: dfResid))))
+    }
+
+    private static func isConstant(_ values: ArraySlice<Double>) -> Bool {
+        guard let first = values.first else { return true }
+        return values.allSatisfy { $0 == first }
+    }
+}

@@ -1,0 +1,91 @@
+import LyapunovKit
+import Synchronization
+
+/// Stage 3 of the pipeline: a window_LE CSV and an accuracies CSV in, the
+/// Granger outcomes of every weight and the notebook's mask out.
+///
+/// Mirrors the Granger notebook with statsmodels 0.14.4: the risk series from
+/// the accuracies, `grangercausalitytests([risk, LE[:, c]], maxlag)` per weight
+/// (any exception → p = 0), and `NonCausalSelection`. Weights run in parallel;
+/// the result does not depend on the thread count.
+public struct GrangerJob {
+    /// Everything besides the files.
+    public struct Options: Sendable {
+        /// Highest lag tested.
+        public var maxlag = 14
+        /// Threshold on the rounded minimum p-value.
+        public var alpha = 0.05
+        /// Window size and overlap that map windows to accuracy rows.
+        public var window = 50
+        public var overlap = 0.1
+        /// Layout of the accuracies file.
+        public var accuracyLayout: MisclassificationRisk.Layout = .perStep
+        /// Whether the LE file has one row per weight (legacy layout).
+        public var legacyLayout = false
+        /// Give an empty mask instead of every weight when none qualifies.
+        public var fixEmpty = false
+        /// Worker threads.
+        public var threads = 1
+
+        /// Default options (the notebook's).
+        public init() {}
+    }
+
+    /// A run's results.
+    public struct Output: Sendable {
+        /// The risk series.
+        public var risk: [Double]
+        /// Per-weight outcomes.
+        public var outcomes: [GrangerOutcome]
+        /// The selection.
+        public var selection: NonCausalSelection
+
+        /// Weights whose test raised (p = 0 in the reference).
+        public var raisedCount: Int { outcomes.filter { if case .raised = $0 { true } else { false } }.count }
+    }
+
+    /// Why the stage stopped.
+    public struct Failure: Error, CustomStringConvertible {
+        /// One line for the user.
+        public var description: String
+    }
+
+    /// Reads the two files and runs the stage.
+    public static func run(lePath: String, accuracyPath: String, options: Options) throws(Failure) -> Output {
+        let le: NumericTable
+        let accuracy: NumericTable
+        do {
+            le = try NumericTable.read(lePath)
+            accuracy = try NumericTable.read(accuracyPath)
+        } catch {
+            throw Failure(description: error.description)
+        }
+        let series = options.legacyLayout ? le.transposed : le
+        let risk: [Double]
+        switch MisclassificationRisk.series(windows: series.rows.count, accuracy: accuracy.rows, layout: options.accuracyLayout,
+                                            size: options.window, overlap: options.overlap) {
+        case let .success(values): risk = values
+        case let .failure(problem):
+            throw Failure(description: "\(accuracyPath): window \(problem.window) of \(lePath) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
+        }
+        return compute(risk: risk, le: series, options: options)
+    }
+
+    /// Runs the tests for every column of `le` against `risk`.
+    public static func compute(risk: [Double], le: NumericTable, options: Options) -> Output {
+        let weights = le.columnCount
+        var outcomes = [GrangerOutcome](repeating: .raised(""), count: weights)
+        let next = Atomic<Int>(0)
+        outcomes.withUnsafeMutableBufferPointer { results in
+            ParallelLoop.run(max(1, options.threads)) { _ in
+                while true {
+                    let weight = next.add(1, ordering: .relaxed).oldValue
+                    guard weight < weights else { return }
+                    results[weight] = GrangerCausality.test(risk: risk, le: le.column(weight), maxlag: options.maxlag)
+                }
+            }
+        }
+        return Output(risk: risk, outcomes: outcomes,
+                      selection: NonCausalSelection(outcomes: outcomes, alpha: options.alpha, fixEmpty: options.fixEmpty))
+    }
+}
