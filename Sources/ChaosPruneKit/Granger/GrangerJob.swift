@@ -74,6 +74,7 @@ public struct GrangerJob {
     /// Runs the tests for every column of `le` against `risk`.
     public static func compute(risk: [Double], le: NumericTable, options: Options) -> Output {
         let weights = le.columnCount
+        let context = GrangerContext(risk: risk, maxlag: options.maxlag)
         var outcomes = [GrangerOutcome](repeating: .raised(""), count: weights)
         let next = Atomic<Int>(0)
         outcomes.withUnsafeMutableBufferPointer { results in
@@ -81,7 +82,7 @@ public struct GrangerJob {
                 while true {
                     let weight = next.add(1, ordering: .relaxed).oldValue
                     guard weight < weights else { return }
-                    results[weight] = GrangerCausality.test(risk: risk, le: le.column(weight), maxlag: options.maxlag)
+                    results[weight] = GrangerFastPath.test(le: le.column(weight), context: context)
                 }
             }
         }
