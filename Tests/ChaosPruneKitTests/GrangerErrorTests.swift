@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bad input to `chaosprune granger`: one line, non-zero exit, no mask file.
+@Suite("granger error paths")
+struct GrangerErrorTests {
+    static let le = (0..<60).map { t in (0..<3).map { "\(1 + 0.1 * Double((t * 7 + $0 * 3) % 11))" }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+
+    private func run(le: String, accuracy: String, _ extra: [String] = []) throws -> (TestSupport.Run, URL) {
+        let folder = try TestSupport.temporaryFolder()
+        try Data(le.utf8).write(to: folder.appendingPathComponent("le.csv"))
+        try Data(accuracy.utf8).write(to: folder.appendingPathComponent("acc.csv"))
+        let run = try TestSupport.run("chaosprune", ["granger", "le.csv", "acc.csv", "-o", "mask.csv"] + extra, in: folder)
+        return (run, folder)
+    }
+
+    @Test("an accuracy file too short for the last window names the window and row")
+    func misaligned() throws {
+        let (run, folder) = try run(le: Self.le, accuracy: (0..<100).map { _ in "0.9,0.9" }.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("acc.csv: window 2 of le.csv ends at accuracy row 140, but the file has 100 rows"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mask.csv").path))
+    }
+
+    @Test("a non-numeric LE field is an error with line and column")
+    func badField() throws {
+        let (run, folder) = try run(le: Self.le.replacingOccurrences(of: "1.0,", with: "x,"), accuracy: "0.9,0.9\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("le.csv:"))
+        #expect(run.standardError.contains("expected a number, found 'x'"))
+    }
+
+    @Test("maxlag too large for the data: statsmodels raises for every weight, all selected with a warning (reference behaviour)")
+    func maxlagTooLarge() throws {
+        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let (run, folder) = try run(le: Self.le, accuracy: accuracy, ["--maxlag", "20"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("statsmodels raises for 3 of 3 weights"))
+        #expect(run.standardError.contains("ALL 3 weights are selected"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("mask.csv"), encoding: .utf8) == "0\n1\n2\n")
+    }
+
+    @Test("--fix-empty gives an empty mask where the reference selects everything")
+    func fixEmpty() throws {
+        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let (run, folder) = try run(le: Self.le, accuracy: accuracy, ["--maxlag", "20", "--fix-empty", "-q"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("mask.csv"), encoding: .utf8) == "")
+    }
+
+    @Test("bad options exit 2", arguments: [["--acc-layout", "daily"], ["--maxlag", "0"], ["--alpha", "x"]])
+    func badOptions(_ options: [String]) throws {
+        let (run, folder) = try run(le: Self.le, accuracy: "0.9,0.9\n", options)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mask.csv").path))
+    }
+
+    @Test("an unwritable mask path is an error and nothing is written")
+    func unwritable() throws {
+        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(Self.le.utf8).write(to: folder.appendingPathComponent("le.csv"))
+        try Data(accuracy.utf8).write(to: folder.appendingPathComponent("acc.csv"))
+        let run = try TestSupport.run("chaosprune", ["granger", "le.csv", "acc.csv", "-o", "/nonexistent-folder/mask.csv"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("/nonexistent-folder/mask.csv"))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `chaosprune granger` against the statsmodels notebook's fixtures.
+@Suite("granger against the statsmodels fixtures")
+struct GrangerFixtureTests {
+    static let folders = ["banknote-s1", "cancer-s4", "iris-s3", "granger_allcausal", "granger_flatrisk", "granger_short", "granger_staticcols"]
+    static let root = TestSupport.fixtures.appendingPathComponent("pipeline")
+
+    /// `weight,lag,test` → (statistic, pvalue text).
+    static func table(_ url: URL) throws -> [String: (String, String)] {
+        var rows: [String: (String, String)] = [:]
+        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+            rows["\(fields[0]),\(fields[1]),\(fields[2])"] = (fields[3], fields[4])
+        }
+        return rows
+    }
+
+    @Test("every p-value within 1e-10, the same exceptions, min_p byte-identical, the mask equal in order", arguments: folders)
+    func matchesNotebook(_ folder: String) throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = Self.root.appendingPathComponent(folder)
+        let run = try TestSupport.run("chaosprune", ["granger", input.appendingPathComponent("window_LE_w50.csv").path,
+                                                     input.appendingPathComponent("acc.csv").path, "-o", "mask.csv",
+                                                     "--pvalues", "p.csv", "--min-p", "minp.csv", "-q"], in: work)
+        #expect(run.status == 0, "\(run.standardError)")
+        let expected = try Self.table(input.appendingPathComponent("granger_pvalues.csv"))
+        let actual = try Self.table(work.appendingPathComponent("p.csv"))
+        #expect(Set(expected.keys) == Set(actual.keys))
+        var worst = 0.0
+        for (key, value) in expected {
+            guard let mine = actual[key] else { continue }
+            if key.hasSuffix(",exception") {
+                #expect(mine.1 == value.1)
+            } else {
+                worst = max(worst, abs(Double(mine.1)! - Double(value.1)!))
+            }
+        }
+        #expect(worst <= 1e-10, "worst absolute p-value difference \(worst)")
+        #expect(try Data(contentsOf: work.appendingPathComponent("minp.csv")) == Data(contentsOf: input.appendingPathComponent("granger_min_p.csv")))
+        #expect(try Data(contentsOf: work.appendingPathComponent("mask.csv")) == Data(contentsOf: input.appendingPathComponent("mask.csv")))
+    }
+}
