@@ -14,6 +14,8 @@ let grangerCommand = Subcommand(name: "granger", summary: "Granger causality LE 
         .value("acc-layout", nil, "L", "per-step (rows aligned with the weights CSV, test accuracy first) or per-window (percent) [per-step]"),
         .flag("legacy-layout", nil, "the LE file has one row per weight (window_LE.m)"),
         .flag("fix-empty", nil, "write an empty mask when no weight qualifies (the reference selects ALL weights)"),
+        .flag("stationarity", nil, "the notebook's stat=True path: ADF tests, then differencing (quirk kept: see --help)"),
+        .value("adf", nil, "FILE", "with --stationarity: the ADF p-values, series,index,pvalue"),
         .value("threads", "j", "N", "worker threads [all cores]"),
         .flag("summary", nil, "print counts on stdout"),
         .flag("quiet", "q", "no warnings on stderr"),
@@ -25,6 +27,9 @@ let grangerCommand = Subcommand(name: "granger", summary: "Granger causality LE 
         The mask lists the weights whose minimum rounded ssr_chi2test p-value is ≥ alpha,
         in ascending p order (ties by index). Quirk kept by default: when no weight qualifies,
         every weight is selected (the notebook's [-0:] slice); --fix-empty gives an empty mask.
+        --stationarity: LE series are differenced when any has ADF p > 0.05, the risk series when
+        its p ≥ 0.05; when only one side is, the notebook's series lengths differ, every weight
+        raises, and so every weight is selected (kept, with a warning).
 
         \(parser.helpText)
 
@@ -49,6 +54,8 @@ let grangerCommand = Subcommand(name: "granger", summary: "Granger causality LE 
         options.legacyLayout = parsed.has("legacy-layout")
         options.fixEmpty = parsed.has("fix-empty")
         options.threads = try parsed.integer("threads", default: ProcessorCount.online, in: 1...1024)
+        options.stationarity = parsed.has("stationarity")
+        if parsed.values["adf"] != nil, !options.stationarity { throw OptionParser.Failure(message: "--adf needs --stationarity") }
         let quiet = parsed.has("quiet")
         let (lePath, accuracyPath) = (parsed.positionals[0], parsed.positionals[1])
         return StageRunner.run { () throws(StageFailure) in
@@ -58,11 +65,17 @@ let grangerCommand = Subcommand(name: "granger", summary: "Granger causality LE 
             if let path = parsed.string("pvalues") {
                 try StageFailure.wrap { () throws(AtomicFileWriter.Failure) in try AtomicFileWriter.write(GrangerWriters.pValues(result.outcomes), to: path) }
             }
+            if let path = parsed.string("adf"), let report = result.stationarity {
+                try StageFailure.wrap { () throws(AtomicFileWriter.Failure) in try AtomicFileWriter.write(report.csv, to: path) }
+            }
             if let path = parsed.string("min-p") {
                 try StageFailure.wrap { () throws(AtomicFileWriter.Failure) in try AtomicFileWriter.write(GrangerWriters.minimumP(result.selection.minimumP), to: path) }
             }
             try StageFailure.wrap { () throws(AtomicFileWriter.Failure) in try AtomicFileWriter.write(GrangerWriters.mask(result.selection.mask), to: output) }
             if !quiet {
+                if let report = result.stationarity, report.lengthsDiffer {
+                    StandardStreams.error("chaosprune: WARNING: --stationarity differenced \(report.leDifferenced ? "the LE series but not the risk series" : "the risk series but not the LE series"); as in the notebook the lengths differ, every weight raises and every weight is selected\n")
+                }
                 if result.raisedCount > 0 {
                     StandardStreams.error("chaosprune: warning: statsmodels raises for \(result.raisedCount) of \(result.outcomes.count) weights; as in the notebook they get p = 0 (causal, kept)\n")
                 }

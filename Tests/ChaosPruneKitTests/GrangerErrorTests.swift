@@ -72,4 +72,15 @@ struct GrangerErrorTests {
         #expect(run.status == 1)
         #expect(run.standardError.contains("/nonexistent-folder/mask.csv"))
     }
+
+    @Test("--stationarity on an all-static (constant) LE series stops with an error naming the weight, as the notebook stops")
+    func constantSeriesUnderStationarity() throws {
+        let le = (0..<60).map { t in "\(1 + 0.1 * Double((t * 7) % 11)),0" }.joined(separator: "\n") + "\n"
+        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let (run, folder) = try run(le: le, accuracy: accuracy, ["--stationarity"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("weight 1 (0-based) is constant"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mask.csv").path))
+    }
 }

@@ -43,4 +43,38 @@ struct GrangerFixtureTests {
         #expect(try Data(contentsOf: work.appendingPathComponent("minp.csv")) == Data(contentsOf: input.appendingPathComponent("granger_min_p.csv")))
         #expect(try Data(contentsOf: work.appendingPathComponent("mask.csv")) == Data(contentsOf: input.appendingPathComponent("mask.csv")))
     }
+
+    @Test("--stationarity: ADF p-values and every test p-value within 1e-10, exceptions equal, mask and min_p byte-identical",
+          arguments: ["banknote-s1", "cancer-s4", "iris-s3"])
+    func stationarityPath(_ folder: String) throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = Self.root.appendingPathComponent(folder)
+        let run = try TestSupport.run("chaosprune", ["granger", input.appendingPathComponent("window_LE_w50.csv").path,
+                                                     input.appendingPathComponent("acc.csv").path, "-o", "mask.csv", "--stationarity",
+                                                     "--adf", "adf.csv", "--pvalues", "p.csv", "--min-p", "minp.csv"], in: work)
+        #expect(run.status == 0, "\(run.standardError)")
+        let expected = try Self.table(input.appendingPathComponent("stationarity_granger_pvalues.csv"))
+        let actual = try Self.table(work.appendingPathComponent("p.csv"))
+        #expect(Set(expected.keys) == Set(actual.keys))
+        var worst = 0.0
+        for (key, value) in expected {
+            guard let mine = actual[key] else { continue }
+            if key.hasSuffix(",exception") { #expect(mine.1 == value.1) } else { worst = max(worst, abs(Double(mine.1)! - Double(value.1)!)) }
+        }
+        #expect(worst <= 1e-10, "worst absolute p-value difference \(worst)")
+        let adfExpected = try String(contentsOf: input.appendingPathComponent("adf.csv"), encoding: .utf8).split(separator: "\n")
+        let adfActual = try String(contentsOf: work.appendingPathComponent("adf.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(adfExpected.count == adfActual.count)
+        for (a, b) in zip(adfExpected.dropFirst(), adfActual.dropFirst()) {
+            let (x, y) = (a.split(separator: ","), b.split(separator: ","))
+            #expect(x[0] == y[0] && x[1] == y[1])
+            #expect(abs(Double(x[2])! - Double(y[2])!) <= 1e-10)
+        }
+        #expect(try Data(contentsOf: work.appendingPathComponent("minp.csv")) == Data(contentsOf: input.appendingPathComponent("stationarity_granger_min_p.csv")))
+        #expect(try Data(contentsOf: work.appendingPathComponent("mask.csv")) == Data(contentsOf: input.appendingPathComponent("stationarity_mask.csv")))
+        if folder != "banknote-s1" {
+            #expect(run.standardError.contains("the lengths differ, every weight raises and every weight is selected"))
+        }
+    }
 }

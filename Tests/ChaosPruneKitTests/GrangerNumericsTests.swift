@@ -133,4 +133,15 @@ struct GrangerNumericsTests {
     func pythonRepr(_ value: Double, _ text: String) {
         #expect(PythonFloatText.repr(value) == text)
     }
+
+    @Test("adfuller raises on a constant series; MacKinnon's p is 1 above 2.74 and 0 below −18.83")
+    func adfEdges() {
+        #expect(throws: AugmentedDickeyFuller.Failure(description: "Invalid input, x is constant")) {
+            try AugmentedDickeyFuller.test(Array(repeating: 0.5, count: 80))
+        }
+        #expect(AugmentedDickeyFuller.mackinnonP(3) == 1)
+        #expect(AugmentedDickeyFuller.mackinnonP(-19) == 0)
+        #expect(abs(AugmentedDickeyFuller.normalCDF(0) - 0.5) < 1e-16)
+        #expect(abs(AugmentedDickeyFuller.normalCDF(-3) - 0.0013498980316300946) / 0.0013498980316300946 < 1e-14)
+    }
 }

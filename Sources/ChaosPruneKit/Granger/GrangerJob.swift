@@ -26,6 +26,8 @@ public struct GrangerJob {
         public var fixEmpty = false
         /// Worker threads.
         public var threads = 1
+        /// The notebook's `stat=True` path: ADF tests and differencing first.
+        public var stationarity = false
 
         /// Default options (the notebook's).
         public init() {}
@@ -39,6 +41,8 @@ public struct GrangerJob {
         public var outcomes: [GrangerOutcome]
         /// The selection.
         public var selection: NonCausalSelection
+        /// The ADF results, when the stationarity path ran.
+        public var stationarity: StationarityReport?
 
         /// Weights whose test raised (p = 0 in the reference).
         public var raisedCount: Int { outcomes.filter { if case .raised = $0 { true } else { false } }.count }
@@ -68,12 +72,27 @@ public struct GrangerJob {
         case let .failure(problem):
             throw Failure(description: "\(accuracyPath): window \(problem.window) of \(lePath) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
         }
-        return compute(risk: risk, le: series, options: options)
+        let columns = (0..<series.columnCount).map { series.column($0) }
+        guard options.stationarity else { return compute(risk: risk, le: columns, options: options) }
+        let report = try StationarityReport(risk: risk, le: columns, threads: options.threads)
+        if report.lengthsDiffer {
+            let outcomes = [GrangerOutcome](repeating: .raised(GrangerOutcome.Message.inhomogeneous), count: columns.count)
+            return Output(risk: risk, outcomes: outcomes,
+                          selection: NonCausalSelection(outcomes: outcomes, alpha: options.alpha, fixEmpty: options.fixEmpty),
+                          stationarity: report)
+        }
+        var output = compute(risk: report.riskDifferenced ? differenced(risk) : risk,
+                             le: report.leDifferenced ? columns.map(differenced) : columns, options: options)
+        output.stationarity = report
+        return output
     }
 
-    /// Runs the tests for every column of `le` against `risk`.
-    public static func compute(risk: [Double], le: NumericTable, options: Options) -> Output {
-        let weights = le.columnCount
+    /// x[i+1] − x[i], as `np.diff`.
+    static func differenced(_ x: [Double]) -> [Double] { x.indices.dropFirst().map { x[$0] - x[$0 - 1] } }
+
+    /// Runs the tests for every LE series in `le` against `risk`.
+    public static func compute(risk: [Double], le: [[Double]], options: Options) -> Output {
+        let weights = le.count
         let context = GrangerContext(risk: risk, maxlag: options.maxlag)
         var outcomes = [GrangerOutcome](repeating: .raised(""), count: weights)
         let next = Atomic<Int>(0)
@@ -82,7 +101,7 @@ public struct GrangerJob {
                 while true {
                     let weight = next.add(1, ordering: .relaxed).oldValue
                     guard weight < weights else { return }
-                    results[weight] = GrangerFastPath.test(le: le.column(weight), context: context)
+                    results[weight] = GrangerFastPath.test(le: le[weight], context: context)
                 }
             }
         }

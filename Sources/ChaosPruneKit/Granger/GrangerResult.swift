@@ -38,6 +38,8 @@ public enum GrangerOutcome: Sendable, Equatable {
         public static let nonFinite = "ValueError: x contains NaN or inf values."
         public static let constantColumn = "InfeasibleTestError: The x values include a column with constant values and so the test statistic cannot be computed."
         public static let perfectFit = "InfeasibleTestError: The Granger causality test statistic cannot be computed because the VAR has a perfect fit of the data."
+        /// numpy's error when the notebook stacks a differenced and an undifferenced series.
+        public static let inhomogeneous = "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part."
         public static func insufficient(maximumLag: Int) -> String {
             "ValueError: Insufficient observations. Maximum allowable lag is \(maximumLag)"
         }

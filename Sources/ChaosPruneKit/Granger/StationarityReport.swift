@@ -1,0 +1,65 @@
+import Synchronization
+
+/// The notebook's `stat=True` step before the Granger tests.
+///
+/// Mirrors: the ADF p-value (`AugmentedDickeyFuller`) of every LE series and of
+/// the risk series; every LE series is differenced once if ANY has p > 0.05;
+/// the risk series is differenced if its p ≥ 0.05. When only one side is
+/// differenced their lengths differ and numpy raises for every weight — the
+/// notebook then gives every weight p = 0, and so (k = 0) selects all weights.
+/// A constant series makes statsmodels' `adfuller` raise, which the notebook
+/// does not catch: the stage stops, here with an error naming the series.
+public struct StationarityReport: Sendable {
+    /// ADF p-value per LE series.
+    public var leP: [Double]
+    /// ADF p-value of the risk series.
+    public var riskP: Double
+    /// Whether the LE series are differenced (some p > 0.05).
+    public var leDifferenced: Bool
+    /// Whether the risk series is differenced (p ≥ 0.05).
+    public var riskDifferenced: Bool
+
+    /// The reference's length-mismatch quirk fires.
+    public var lengthsDiffer: Bool { leDifferenced != riskDifferenced }
+
+    /// Runs the ADF tests.
+    init(risk: [Double], le: [[Double]], threads: Int) throws(GrangerJob.Failure) {
+        var values = [Double](repeating: 0, count: le.count)
+        var failures = [String?](repeating: nil, count: le.count)
+        let next = Atomic<Int>(0)
+        values.withUnsafeMutableBufferPointer { values in
+            failures.withUnsafeMutableBufferPointer { failures in
+                ParallelLoop.run(max(1, threads)) { _ in
+                    while true {
+                        let weight = next.add(1, ordering: .relaxed).oldValue
+                        guard weight < le.count else { return }
+                        do throws(AugmentedDickeyFuller.Failure) {
+                            values[weight] = try AugmentedDickeyFuller.test(le[weight]).pValue
+                        } catch {
+                            failures[weight] = error.description
+                        }
+                    }
+                }
+            }
+        }
+        if let weight = failures.firstIndex(where: { $0 != nil }) {
+            throw GrangerJob.Failure(description: "--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(failures[weight]!)' and the notebook stops there")
+        }
+        do throws(AugmentedDickeyFuller.Failure) {
+            riskP = try AugmentedDickeyFuller.test(risk).pValue
+        } catch {
+            throw GrangerJob.Failure(description: "--stationarity: the misclassification risk series is constant: statsmodels' adfuller raises '\(error.description)' and the notebook stops there")
+        }
+        leP = values
+        leDifferenced = values.contains { $0 > 0.05 }
+        riskDifferenced = riskP >= 0.05
+    }
+
+    /// `series,index,pvalue` rows: every LE series, then `mis_risk,-1`.
+    public var csv: [UInt8] {
+        var text = "series,index,pvalue\n"
+        for (index, p) in leP.enumerated() { text += "le,\(index),\(PythonFloatText.repr(p))\n" }
+        text += "mis_risk,-1,\(PythonFloatText.repr(riskP))\n"
+        return Array(text.utf8)
+    }
+}
