@@ -17,7 +17,7 @@ let package = Package(
         .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "TestSupport", "lyap_r", "chaosprune"]),
+        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "TestSupport", "lyap_r", "chaosprune"]),
         .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "TestSupport", "chaosprune"]),
     ]
 )

@@ -38,26 +38,25 @@ public final class LyapunovWorkspace {
     }
 
     deinit {
+        releaseSeriesBuffers()
+        found.deallocate()
+        sums.deallocate()
+    }
+
+    private func releaseSeriesBuffers() {
         values.deallocate()
         order.deallocate()
         orderedValues.deallocate()
         position.deallocate()
         valueCell.deallocate()
         done.deallocate()
-        found.deallocate()
-        sums.deallocate()
     }
 
     /// Makes room for a series of `length` values and `steps + 1` output rows,
     /// zeroing the per-iteration accumulators.
     func prepare(length: Int, steps: Int) {
         if capacity < length {
-            values.deallocate()
-            order.deallocate()
-            orderedValues.deallocate()
-            position.deallocate()
-            valueCell.deallocate()
-            done.deallocate()
+            releaseSeriesBuffers()
             capacity = max(length, 2 * capacity)
             values = .allocate(capacity: capacity)
             order = .allocate(capacity: capacity)

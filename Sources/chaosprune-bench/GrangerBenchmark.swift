@@ -7,7 +7,7 @@ import LyapunovKit
 /// notebook port) on the first 500 weights of the same data, per weight.
 enum GrangerBenchmark {
     static func run(weights: Int, windows: Int, repeats: Int, folder: String) throws {
-        var generator = SyntheticSeries.Generator(state: 11)
+        var generator = SplitMix64(seed: 11)
         var level = 0.2
         let risk: [Double] = (0..<windows).map { _ in
             level = min(0.6, max(0.02, level + Double.random(in: -0.02...0.02, using: &generator)))

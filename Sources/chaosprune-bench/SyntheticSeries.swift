@@ -1,17 +1,7 @@
+import ChaosPruneKit
+
 /// Deterministic synthetic series for benchmarks (no files needed).
 enum SyntheticSeries {
-    /// SplitMix64: a small, fast, reproducible generator.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// The x coordinate of the Hénon map (a = 1.4, b = 0.3) after a 1,000-step transient.
     static func henon(_ count: Int) -> [Double] {
         var x = 0.1, y = 0.3
@@ -26,7 +16,7 @@ enum SyntheticSeries {
 
     /// A weight-like random walk quantised to six decimals, as the pipeline's `%f` windows are.
     static func weightWindow(_ count: Int, seed: UInt64) -> [Double] {
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var value = Double.random(in: -0.5...0.5, using: &generator)
         return (0..<count).map { _ in
             value += Double.random(in: -1e-3...1e-3, using: &generator)

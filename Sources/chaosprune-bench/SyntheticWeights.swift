@@ -1,3 +1,4 @@
+import ChaosPruneKit
 import Foundation
 
 /// Writes a weights CSV like the original training's: rows = SGD steps,
@@ -6,7 +7,7 @@ import Foundation
 /// a real recording (so the gate, flat windows and lyap_r all get exercised).
 enum SyntheticWeights {
     static func write(rows: Int, columns: Int, to path: String, seed: UInt64 = 1) throws {
-        var generator = SyntheticSeries.Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var weights = (0..<columns).map { _ in Double.random(in: -1...1, using: &generator) }
         let scales = (0..<columns).map { _ in [1e-6, 1e-4, 1e-3, 5e-3].randomElement(using: &generator)! }
         guard let handle = FileHandle(forWritingAtPath: path) ?? {

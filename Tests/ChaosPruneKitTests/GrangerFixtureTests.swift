@@ -18,17 +18,10 @@ struct GrangerFixtureTests {
         return rows
     }
 
-    @Test("every p-value within 1e-10, the same exceptions, min_p byte-identical, the mask equal in order", arguments: folders)
-    func matchesNotebook(_ folder: String) throws {
-        let work = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: work) }
-        let input = Self.root.appendingPathComponent(folder)
-        let run = try TestSupport.run("chaosprune", ["granger", input.appendingPathComponent("window_LE_w50.csv").path,
-                                                     input.appendingPathComponent("acc.csv").path, "-o", "mask.csv",
-                                                     "--pvalues", "p.csv", "--min-p", "minp.csv", "-q"], in: work)
-        #expect(run.status == 0, "\(run.standardError)")
-        let expected = try Self.table(input.appendingPathComponent("granger_pvalues.csv"))
-        let actual = try Self.table(work.appendingPathComponent("p.csv"))
+    /// The same rows, exceptions with the same message, every p-value within 1e-10.
+    static func expectSamePValues(_ expectedFile: URL, _ actualFile: URL) throws {
+        let expected = try table(expectedFile)
+        let actual = try table(actualFile)
         #expect(Set(expected.keys) == Set(actual.keys))
         var worst = 0.0
         for (key, value) in expected {
@@ -40,6 +33,18 @@ struct GrangerFixtureTests {
             }
         }
         #expect(worst <= 1e-10, "worst absolute p-value difference \(worst)")
+    }
+
+    @Test("every p-value within 1e-10, the same exceptions, min_p byte-identical, the mask equal in order", arguments: folders)
+    func matchesNotebook(_ folder: String) throws {
+        let work = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let input = Self.root.appendingPathComponent(folder)
+        let run = try TestSupport.run("chaosprune", ["granger", input.appendingPathComponent("window_LE_w50.csv").path,
+                                                     input.appendingPathComponent("acc.csv").path, "-o", "mask.csv",
+                                                     "--pvalues", "p.csv", "--min-p", "minp.csv", "-q"], in: work)
+        #expect(run.status == 0, "\(run.standardError)")
+        try Self.expectSamePValues(input.appendingPathComponent("granger_pvalues.csv"), work.appendingPathComponent("p.csv"))
         #expect(try Data(contentsOf: work.appendingPathComponent("minp.csv")) == Data(contentsOf: input.appendingPathComponent("granger_min_p.csv")))
         #expect(try Data(contentsOf: work.appendingPathComponent("mask.csv")) == Data(contentsOf: input.appendingPathComponent("mask.csv")))
     }
@@ -54,15 +59,7 @@ struct GrangerFixtureTests {
                                                      input.appendingPathComponent("acc.csv").path, "-o", "mask.csv", "--stationarity",
                                                      "--adf", "adf.csv", "--pvalues", "p.csv", "--min-p", "minp.csv"], in: work)
         #expect(run.status == 0, "\(run.standardError)")
-        let expected = try Self.table(input.appendingPathComponent("stationarity_granger_pvalues.csv"))
-        let actual = try Self.table(work.appendingPathComponent("p.csv"))
-        #expect(Set(expected.keys) == Set(actual.keys))
-        var worst = 0.0
-        for (key, value) in expected {
-            guard let mine = actual[key] else { continue }
-            if key.hasSuffix(",exception") { #expect(mine.1 == value.1) } else { worst = max(worst, abs(Double(mine.1)! - Double(value.1)!)) }
-        }
-        #expect(worst <= 1e-10, "worst absolute p-value difference \(worst)")
+        try Self.expectSamePValues(input.appendingPathComponent("stationarity_granger_pvalues.csv"), work.appendingPathComponent("p.csv"))
         let adfExpected = try String(contentsOf: input.appendingPathComponent("adf.csv"), encoding: .utf8).split(separator: "\n")
         let adfActual = try String(contentsOf: work.appendingPathComponent("adf.csv"), encoding: .utf8).split(separator: "\n")
         #expect(adfExpected.count == adfActual.count)

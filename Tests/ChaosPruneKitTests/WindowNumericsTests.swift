@@ -5,20 +5,9 @@ import LyapunovKit
 
 @Suite("window numerics")
 struct WindowNumericsTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("%f quantisation equals the C library's snprintf + strtod, ties included")
     func sixDecimals() {
-        var random = Generator(state: 42)
+        var random = SplitMix64(seed: 42)
         var values: [Double] = [0, -0.0, 0.0078125, -0.0078125, 1.5e-6, 2.5e-6, -2.5e-6, 4.5e9, 1e300, -1e-300]
         for k in 0..<2000 {
             let tie = (Double(k) + 0.5) / 1e6
@@ -38,7 +27,7 @@ struct WindowNumericsTests {
 
     @Test("%e read-back equals the C library's snprintf + strtod")
     func scientific() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         var values: [Double] = [1e-5, 1e-5.nextDown, 1e6.nextDown, 0.1, 0.1.nextDown, 9.9999995, 9.99999949, -3.1945, 0]
         for exponent in -6...6 {
             for _ in 0..<20_000 {

@@ -148,22 +148,19 @@ public enum SurvivalFunctions {
         d = 1 / d
         var h = d
         var m = 1.0
+        /// One modified-Lentz step with partial numerator `aa`: returns the factor for h.
+        func step(_ aa: Double) -> Double {
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
+            d = 1 / d
+            return d * c
+        }
         while m < 10_000 {
             let m2 = 2 * m
-            var aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            h *= d * c
-            aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
-            d = 1 + aa * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
+            h *= step(m * (b - m) * x / ((a + m2 - 1) * (a + m2)))
+            let delta = step(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)))
             h *= delta
             if abs(delta - 1) < 1e-16 { break }
             m += 1
