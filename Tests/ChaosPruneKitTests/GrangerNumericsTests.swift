@@ -133,4 +133,14 @@ struct GrangerNumericsTests {
         #expect(abs(AugmentedDickeyFuller.normalCDF(0) - 0.5) < 1e-16)
         #expect(abs(AugmentedDickeyFuller.normalCDF(-3) - 0.0013498980316300946) / 0.0013498980316300946 < 1e-14)
     }
+
+    @Test("lag matrix: rows L…T−1, lags 1…L of each series in order, constant last")
+    func lagMatrix() {
+        let risk = [1.0, 2, 3, 4, 5, 6]
+        let le = [10.0, 20, 30, 40, 50, 60]
+        let (y, restricted, unrestricted) = GrangerCausality.design(lag: 2, risk: risk, le: le)
+        #expect(y == [3, 4, 5, 6])
+        #expect(restricted == [2, 3, 4, 5, 1, 2, 3, 4, 1, 1, 1, 1])
+        #expect(unrestricted == [2, 3, 4, 5, 1, 2, 3, 4, 20, 30, 40, 50, 10, 20, 30, 40, 1, 1, 1, 1])
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The lyap_r executable against every recorded TISEAN 3.0.0 run, byte for byte.
 @Suite("lyap_r conformance corpus")
@@ -36,5 +37,29 @@ struct ConformanceCorpusTests {
                 }
             }
         }
+    }
+
+    @Test("exit statuses of our own for what TISEAN mishandles: invalid parameter 24, unreadable input 25, bad LYAP_R_ARITHMETIC 24")
+    func ownExitStatuses() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("d.dat")
+        try Data((0..<100).map { "\(sin(Double($0)))\n" }.joined().utf8).write(to: data)
+        let dimensionZero = try TestSupport.run("lyap_r", ["-m0", "-V0", "-o", "out.dat", "d.dat"], in: folder)
+        #expect(dimensionZero.status == 24)
+        #expect(dimensionZero.standardError.contains("embedding dimension"))
+        let columnZero = try TestSupport.run("lyap_r", ["-c0", "-V0", "-o", "out.dat", "d.dat"], in: folder)
+        #expect(columnZero.status == 24)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: data.path)
+        if getuid() != 0 {
+            let unreadable = try TestSupport.run("lyap_r", ["-V0", "-o", "out.dat", "d.dat"], in: folder)
+            #expect(unreadable.status == 25)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: data.path)
+        let directory = try TestSupport.run("lyap_r", ["-V0", "-o", "out.dat", folder.path + "/d.dat/x"], in: folder, input: data)
+        #expect(directory.status == 0, "a missing file falls back to stdin, as TISEAN does")
+        let arithmetic = try TestSupport.run("lyap_r", ["-V0", "-o", "out.dat", "d.dat"], in: folder, environment: ["LYAP_R_ARITHMETIC": "x86"])
+        #expect(arithmetic.status == 24)
+        #expect(arithmetic.standardError.contains("LYAP_R_ARITHMETIC must be ieee64 or x87"))
     }
 }

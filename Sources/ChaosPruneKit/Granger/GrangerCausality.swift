@@ -42,14 +42,7 @@ public enum GrangerCausality {
                 return .failure(Failure(text: GrangerOutcome.Message.constantColumn))
             }
         }
-        let y = Array(risk[lag..<total])
-        var own: [Double] = []
-        own.reserveCapacity(n * (lag + 1))
-        for i in 1...lag { own += risk[(lag - i)..<(total - i)] }
-        var joint = own
-        for i in 1...lag { joint += le[(lag - i)..<(total - i)] }
-        own += repeatElement(1, count: n)
-        joint += repeatElement(1, count: n)
+        let (y, own, joint) = design(lag: lag, risk: risk, le: le)
         let restricted = LeastSquaresFit(y: y, design: own, columns: lag + 1)
         let unrestricted = LeastSquaresFit(y: y, design: joint, columns: 2 * lag + 1)
 
@@ -72,6 +65,22 @@ public enum GrangerCausality {
             likelihoodRatio: GrangerStatistic(statistic: ratio, pValue: SurvivalFunctions.chiSquare(ratio, degreesOfFreedom: lagCount)),
             parameterF: GrangerStatistic(statistic: wald.statistic,
                                          pValue: SurvivalFunctions.f(wald.statistic, numerator: wald.numerator, denominator: dfResid))))
+    }
+
+    /// statsmodels' `lagmat2ds(x, lag, trim="both", dropex=1)` split into y and the
+    /// two designs, column-major: y = risk[lag…]; restricted = [risk lags 1…L, const];
+    /// unrestricted = [risk lags 1…L, le lags 1…L, const] (`add_constant(prepend=False)`).
+    static func design(lag: Int, risk: [Double], le: [Double]) -> (y: [Double], restricted: [Double], unrestricted: [Double]) {
+        let total = risk.count
+        let n = total - lag
+        var own: [Double] = []
+        own.reserveCapacity(n * (lag + 1))
+        for i in 1...lag { own += risk[(lag - i)..<(total - i)] }
+        var joint = own
+        for i in 1...lag { joint += le[(lag - i)..<(total - i)] }
+        own += repeatElement(1, count: n)
+        joint += repeatElement(1, count: n)
+        return (Array(risk[lag..<total]), own, joint)
     }
 
     private static func isConstant(_ values: ArraySlice<Double>) -> Bool {

@@ -36,10 +36,7 @@ public struct GrangerContext: Sendable {
         if globalFailure == nil {
             for lag in 1...maxlag {
                 let n = total - lag
-                let y = Array(risk[lag..<total])
-                var own: [Double] = []
-                for i in 1...lag { own += risk[(lag - i)..<(total - i)] }
-                own += repeatElement(1, count: n)
+                let (y, own, _) = GrangerCausality.design(lag: lag, risk: risk, le: risk)
                 let fit = LeastSquaresFit(y: y, design: own, columns: lag + 1)
                 ssr.append(fit.ssr)
                 likelihood.append(fit.logLikelihood)
