@@ -32,11 +32,11 @@ public enum TestSupport {
         public var seconds: Double
     }
 
-    /// Runs product `name` with `arguments` in `folder`, feeding `input` to standard input.
+    /// Runs product `name` (or the absolute path `name`) with `arguments` in `folder`, feeding `input` to standard input.
     public static func run(_ name: String, _ arguments: [String], in folder: URL, input: URL? = nil,
                     environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = products.appendingPathComponent(name)
+        process.executableURL = name.hasPrefix("/") ? URL(fileURLWithPath: name) : products.appendingPathComponent(name)
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var merged = ProcessInfo.processInfo.environment

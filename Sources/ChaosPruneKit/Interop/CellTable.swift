@@ -1,0 +1,71 @@
+import LyapunovKit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Any of the pipeline's CSV files as a grid of cells, each a number (parsed
+/// exactly by `strtod`) or text — for comparing and converting files whose
+/// layout is not known in advance (window_LE, masks, p-value tables with a header).
+///
+/// Accepts `\n`/`\r\n`, a UTF-8 BOM and a missing final newline; trailing blank lines are ignored.
+public struct CellTable: Sendable {
+    /// One cell.
+    public enum Cell: Sendable, Equatable {
+        case number(Double)
+        case text(String)
+    }
+
+    /// Rows of cells (rows may differ in length).
+    public var rows: [[Cell]]
+
+    /// Reads `path` (`-` for standard input).
+    public static func read(_ path: String) throws(CSVError) -> CellTable {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = StandardStreams.readInput()
+        } else {
+            switch StandardStreams.readFile(path) {
+            case let .success(contents): bytes = contents
+            case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
+            }
+        }
+        var text = Substring(String(decoding: bytes, as: UTF8.self))
+        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
+        return CellTable(rows: lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(cell) })
+    }
+
+    /// A number when the whole field (blanks aside) is one, else the text.
+    static func cell(_ field: Substring) -> Cell {
+        let trimmed = field.trimmingBlanks
+        guard !trimmed.isEmpty else { return .text("") }
+        return trimmed.withCString { start in
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(start, &end)
+            guard let end, end != UnsafeMutablePointer(mutating: start), end.pointee == 0 else { return .text(String(trimmed)) }
+            return .number(value)
+        }
+    }
+
+    /// The table with rows and columns swapped (ragged rows padded with empty text).
+    public var transposed: CellTable {
+        let width = rows.map(\.count).max() ?? 0
+        return CellTable(rows: (0..<width).map { column in rows.map { column < $0.count ? $0[column] : .text("") } })
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingBlanks: String {
+        var slice = self[...]
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,78 @@
+/// Cell-by-cell comparison of two tables, as `numpy.isclose` judges numbers:
+/// |a − b| ≤ atol + rtol·|b|, NaN equal to NaN; text cells must match exactly.
+public struct TableComparison: Sendable {
+    /// One differing cell (1-based row and column).
+    public struct Difference: Sendable {
+        public var row: Int
+        public var column: Int
+        public var a: CellTable.Cell
+        public var b: CellTable.Cell
+    }
+
+    /// Whether the shapes agree (same rows, same fields per row).
+    public var sameShape: Bool
+    /// Shapes for the report.
+    public var shapeA: (rows: Int, columns: Int)
+    public var shapeB: (rows: Int, columns: Int)
+    /// Cells compared.
+    public var cells = 0
+    /// Cells that differ.
+    public var differing = 0
+    /// Largest absolute and relative numeric difference.
+    public var maximumAbsolute = 0.0
+    public var maximumRelative = 0.0
+    /// The first differences, up to the limit asked for.
+    public var first: [Difference] = []
+
+    /// Whether everything agrees.
+    public var equal: Bool { sameShape && differing == 0 }
+
+    /// Compares `a` with `b`.
+    public init(_ a: CellTable, _ b: CellTable, absoluteTolerance: Double = 0, relativeTolerance: Double = 0, keep: Int = 10) {
+        shapeA = (a.rows.count, a.rows.map(\.count).max() ?? 0)
+        shapeB = (b.rows.count, b.rows.map(\.count).max() ?? 0)
+        sameShape = a.rows.count == b.rows.count && zip(a.rows, b.rows).allSatisfy { $0.count == $1.count }
+        for (r, (rowA, rowB)) in zip(a.rows, b.rows).enumerated() {
+            for (c, (x, y)) in zip(rowA, rowB).enumerated() {
+                cells += 1
+                var same: Bool
+                switch (x, y) {
+                case let (.number(u), .number(v)):
+                    let absolute = abs(u - v)
+                    same = (u.isNaN && v.isNaN) || u == v || absolute <= absoluteTolerance + relativeTolerance * abs(v)
+                    if !same, absolute.isFinite {
+                        maximumAbsolute = max(maximumAbsolute, absolute)
+                        if v != 0 { maximumRelative = max(maximumRelative, absolute / abs(v)) }
+                    }
+                default:
+                    same = x == y
+                }
+                if !same {
+                    differing += 1
+                    if first.count < keep { first.append(Difference(row: r + 1, column: c + 1, a: x, b: y)) }
+                }
+            }
+        }
+    }
+}
+
+/// Comparison of two mask files as sets of weight indices.
+public struct MaskSetComparison: Sendable {
+    /// Indices only in A, only in B.
+    public var onlyInA: [Int]
+    public var onlyInB: [Int]
+    /// Whether the sets are equal.
+    public var equal: Bool { onlyInA.isEmpty && onlyInB.isEmpty }
+
+    /// Compares the numbers of `a` and `b` (every cell) as sets of integers.
+    public init(_ a: CellTable, _ b: CellTable) {
+        func indices(_ table: CellTable) -> Set<Int> {
+            Set(table.rows.joined().compactMap { cell in
+                if case let .number(value) = cell, value.isFinite, value.rounded() == value { Int(value) } else { nil }
+            })
+        }
+        let (x, y) = (indices(a), indices(b))
+        onlyInA = x.subtracting(y).sorted()
+        onlyInB = y.subtracting(x).sorted()
+    }
+}
