@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "LyapunovKit"),
         .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit"]),
         .executableTarget(name: "lyap_r", dependencies: ["LyapunovKit"]),
-        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
+        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneKit", "LyapunovKit"], resources: [.copy("Resources/demo")]),
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "TestSupport", "lyap_r", "chaosprune"]),
