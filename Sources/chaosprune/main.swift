@@ -6,4 +6,4 @@ import Glibc
 import Darwin
 #endif
 
-exit(CommandRunner.dispatch(Array(CommandLine.arguments.dropFirst()), subcommands: [lyapRCommand, leWindowCommand, grangerCommand, compareCommand, mergeCommand, pipelineCommand, demoCommand]))
+exit(CommandRunner.dispatch(Array(CommandLine.arguments.dropFirst()), subcommands: [lyapRCommand, leWindowCommand, grangerCommand, compareCommand, mergeCommand, pipelineCommand, demoCommand, convertCommand]))

@@ -4,8 +4,8 @@
 ///
 /// Mirrors the notebook port's CSV text for statistics and p-values.
 public enum PythonFloatText {
-    /// The `repr` of `value`.
-    public static func repr(_ value: Double) -> String {
+    /// The `repr` of `value` (for `Float`, numpy's shortest float32 text).
+    public static func repr<Value: BinaryFloatingPoint & CustomStringConvertible>(_ value: Value) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
         let shortest = "\(value)"

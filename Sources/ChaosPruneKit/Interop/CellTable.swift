@@ -22,6 +22,8 @@ public struct CellTable: Sendable {
 
     /// Rows of cells (rows may differ in length).
     public var rows: [[Cell]]
+    /// The fields' original text, blanks trimmed, in the same shape.
+    public var texts: [[String]]
 
     /// Reads `path` (`-` for standard input).
     public static func read(_ path: String) throws(CSVError) -> CellTable {
@@ -38,7 +40,8 @@ public struct CellTable: Sendable {
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-        return CellTable(rows: lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(cell) })
+        let fields = lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingBlanks) }
+        return CellTable(rows: fields.map { $0.map { cell(Substring($0)) } }, texts: fields)
     }
 
     /// A number when the whole field (blanks aside) is one, else the text.
@@ -56,7 +59,8 @@ public struct CellTable: Sendable {
     /// The table with rows and columns swapped (ragged rows padded with empty text).
     public var transposed: CellTable {
         let width = rows.map(\.count).max() ?? 0
-        return CellTable(rows: (0..<width).map { column in rows.map { column < $0.count ? $0[column] : .text("") } })
+        return CellTable(rows: (0..<width).map { column in rows.map { column < $0.count ? $0[column] : .text("") } },
+                         texts: (0..<width).map { column in texts.map { column < $0.count ? $0[column] : "" } })
     }
 }
 

@@ -1,0 +1,110 @@
+import LyapunovKit
+
+/// Reads a `.npy` file (numpy's own format, versions 1–3): little-endian or
+/// byte-order-free float64, float32, int64, int32 or uint8 arrays of one or two
+/// dimensions, in C or Fortran order, into rows of doubles (a 1-D array is one column).
+///
+/// Refuses, with a message saying so: object arrays (`allow_pickle` data) and
+/// pickle files — nothing is ever executed or imported — big-endian data,
+/// other dtypes, and more than two dimensions.
+public enum NumpyArrayReader {
+    /// An array read from a `.npy` file.
+    public struct Array2D: Sendable {
+        /// The element type, for writing each value in its own shortest text.
+        public enum Kind: Sendable { case float64, float32, integer }
+        /// The values, one row per first index (a 1-D array is one column).
+        public var rows: [[Double]]
+        public var kind: Kind
+
+        /// The shortest text of `value` for this array's element type.
+        public func text(_ value: Double) -> String {
+            switch kind {
+            case .float64: return PythonFloatText.repr(value)
+            case .float32: return PythonFloatText.repr(Float(value))
+            case .integer: return String(Int64(value))
+            }
+        }
+    }
+
+    /// The array in `path`.
+    public static func read(_ path: String) throws(CSVError) -> Array2D {
+        let bytes: [UInt8]
+        switch StandardStreams.readFile(path) {
+        case let .success(contents): bytes = contents
+        case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
+        }
+        if bytes.first == 0x80 {
+            throw CSVError(file: path, message: "this is a Python pickle; chaosprune never unpickles (it could run code). Re-save the array with numpy.save(path, array.astype(float), allow_pickle=False)")
+        }
+        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
+            throw CSVError(file: path, message: "not a .npy file (no \\x93NUMPY magic)")
+        }
+        let version = bytes[6]
+        let headerStart = version == 1 ? 10 : 12
+        guard bytes.count >= headerStart else { throw CSVError(file: path, message: "truncated .npy header") }
+        let headerLength = version == 1
+            ? Int(bytes[8]) | Int(bytes[9]) << 8
+            : Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+        guard bytes.count >= headerStart + headerLength else { throw CSVError(file: path, message: "truncated .npy header") }
+        let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+        guard let descr = field(header, "descr").map({ $0.trimmingCharacters(in: "'\"") }) else {
+            throw CSVError(file: path, message: "the .npy header has no descr")
+        }
+        if descr.contains("O") {
+            throw CSVError(file: path, message: "an object array (dtype \(descr)): it holds pickled Python objects, which chaosprune never unpickles. Re-save it as a float array with numpy.save(..., allow_pickle=False)")
+        }
+        let sizes: [String: Int] = ["<f8": 8, "<f4": 4, "<i8": 8, "<i4": 4, "|u1": 1, "|i1": 1]
+        guard let size = sizes[descr] else {
+            throw CSVError(file: path, message: "dtype \(descr) is not supported (little-endian float64/float32/int64/int32 or 8-bit integers)")
+        }
+        let fortran = field(header, "fortran_order")?.hasPrefix("True") ?? false
+        let shapeText = field(header, "shape") ?? "()"
+        let shape = shapeText.filter { $0.isNumber || $0 == "," }.split(separator: ",").compactMap { Int($0) }
+        guard shape.count == 1 || shape.count == 2 else {
+            throw CSVError(file: path, message: "shape \(shapeText): only 1-D and 2-D arrays convert to CSV")
+        }
+        let rows = shape[0]
+        let columns = shape.count == 2 ? shape[1] : 1
+        let dataStart = headerStart + headerLength
+        guard bytes.count >= dataStart + rows * columns * size else {
+            throw CSVError(file: path, message: "the data is shorter than shape \(shapeText) needs")
+        }
+        func value(_ index: Int) -> Double {
+            let offset = dataStart + index * size
+            var bits: UInt64 = 0
+            for byte in 0..<size { bits |= UInt64(bytes[offset + byte]) << (8 * UInt64(byte)) }
+            switch descr {
+            case "<f8": return Double(bitPattern: bits)
+            case "<f4": return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits)))
+            case "<i8": return Double(Int64(bitPattern: bits))
+            case "<i4": return Double(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
+            case "|i1": return Double(Int8(bitPattern: UInt8(truncatingIfNeeded: bits)))
+            default: return Double(bits)
+            }
+        }
+        let values = (0..<rows).map { row in (0..<columns).map { column in value(fortran ? column * rows + row : row * columns + column) } }
+        return Array2D(rows: values, kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer)
+    }
+
+    /// The text of `key`'s value in a numpy header dict.
+    private static func field(_ header: String, _ key: String) -> String? {
+        guard let range = header.firstRange(of: "'\(key)':") else { return nil }
+        var rest = header[range.upperBound...].drop { $0 == " " }
+        if rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return nil }
+            return String(rest[...close])
+        }
+        if let comma = rest.firstIndex(where: { $0 == "," || $0 == "}" }) { rest = rest[..<comma] }
+        return String(rest).trimmingCharacters(in: " ")
+    }
+}
+
+extension String {
+    /// The string without leading and trailing characters in `set`.
+    func trimmingCharacters(in set: String) -> String {
+        var slice = self[...]
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

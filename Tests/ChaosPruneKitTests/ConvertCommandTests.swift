@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `chaosprune convert`, each conversion and its refusals.
+@Suite("convert")
+struct ConvertCommandTests {
+    static let fixtures = TestSupport.fixtures
+
+    private func convert(_ arguments: [String], in folder: URL) throws -> TestSupport.Run {
+        try TestSupport.run("chaosprune", ["convert"] + arguments, in: folder)
+    }
+
+    private func text(_ folder: URL, _ name: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    @Test("transpose twice gives the window_LE file back byte for byte; a ragged file is refused")
+    func transpose() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = Self.fixtures.appendingPathComponent("pipeline/iris-s3/window_LE_w200.csv")
+        #expect(try convert(["transpose", original.path, "-o", "t.csv"], in: folder).status == 0)
+        #expect(try convert(["transpose", "t.csv", "-o", "tt.csv"], in: folder).status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("tt.csv")) == Data(contentsOf: original))
+        try Data("1,2\n3\n".utf8).write(to: folder.appendingPathComponent("ragged.csv"))
+        let ragged = try convert(["transpose", "ragged.csv", "-o", "r.csv"], in: folder)
+        #expect(ragged.status == 1 && ragged.standardError.contains("ragged.csv:2: ragged row"))
+    }
+
+    @Test("csvwrite gives %.5g; roundtrip gives shortest text; a text cell is an error with its position")
+    func numberText() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("0.123456789,1e-7\n-0.0,12345678\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        #expect(try convert(["csvwrite", "a.csv", "-o", "m.csv"], in: folder).status == 0)
+        #expect(try text(folder, "m.csv") == "0.12346,1e-07\n-0,1.2346e+07\n")
+        #expect(try convert(["roundtrip", "a.csv", "-o", "r.csv", "--crlf"], in: folder).status == 0)
+        #expect(try text(folder, "r.csv") == "0.123456789,1e-07\r\n-0.0,12345678.0\r\n")
+        try Data("1,x\n".utf8).write(to: folder.appendingPathComponent("bad.csv"))
+        let bad = try convert(["csvwrite", "bad.csv", "-o", "b.csv"], in: folder)
+        #expect(bad.status == 1 && bad.standardError.contains("bad.csv:1:2: expected a number"))
+    }
+
+    @Test("mask ↔ 0/1 vector with the MNIST offset; out-of-range indices and non-0/1 flags are refused")
+    func maskVector() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("39203\n39200\n".utf8).write(to: folder.appendingPathComponent("mask.csv"))
+        #expect(try convert(["mask-to-vector", "mask.csv", "--weights", "5", "--offset", "39200", "-o", "v.csv"], in: folder).status == 0)
+        #expect(try text(folder, "v.csv") == "1\n0\n0\n1\n0\n")
+        #expect(try convert(["vector-to-mask", "v.csv", "--offset", "39200", "-o", "m.csv"], in: folder).status == 0)
+        #expect(try text(folder, "m.csv") == "39200\n39203\n")
+        let outside = try convert(["mask-to-vector", "mask.csv", "--weights", "3", "--offset", "39200", "-o", "x.csv"], in: folder)
+        #expect(outside.status == 1 && outside.standardError.contains("mask.csv:1: index 39203 minus offset 39200 is outside 0…2"))
+        try Data("0\n2\n".utf8).write(to: folder.appendingPathComponent("flags.csv"))
+        let flags = try convert(["vector-to-mask", "flags.csv", "-o", "y.csv"], in: folder)
+        #expect(flags.status == 1 && flags.standardError.contains("flags.csv:2:1: expected 0 or 1"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.csv").path))
+    }
+
+    @Test("mask ↔ per-layer matrices (W1 then W2, row-major) round trip on the banknote mask")
+    func maskLayers() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mask = Self.fixtures.appendingPathComponent("pipeline/banknote-s1/mask.csv").path
+        #expect(try convert(["mask-to-layers", mask, "--layers", "4x8,8x1", "-o", "layers.csv"], in: folder).status == 0)
+        let first = try text(folder, "layers_W1.csv").split(separator: "\n")
+        #expect(first.count == 4 && first.allSatisfy { $0.split(separator: ",").count == 8 })
+        #expect(try text(folder, "layers_W1.csv").hasPrefix("0,0,1,0,0,0,0,0\n"))
+        #expect(try convert(["layers-to-mask", "layers_W1.csv", "layers_W2.csv", "--layers", "4x8,8x1", "-o", "back.csv"], in: folder).status == 0)
+        #expect(try TestSupport.run("chaosprune", ["compare", "back.csv", mask, "--as-sets"], in: folder).status == 0)
+        let wrong = try convert(["layers-to-mask", "layers_W1.csv", "--layers", "8x4", "-o", "w.csv"], in: folder)
+        #expect(wrong.status == 1 && wrong.standardError.contains("expected a 8x4 matrix for layer W1"))
+    }
+
+    @Test(".npy in C and Fortran order, float32 and integers, to CSV; object arrays and pickles refused without unpickling")
+    func numpyFiles() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let npy = Self.fixtures.appendingPathComponent("npy")
+        for name in ["c_float64", "fortran_float64"] {
+            #expect(try convert(["npy", npy.appendingPathComponent("\(name).npy").path, "-o", "\(name).csv"], in: folder).status == 0)
+            #expect(try text(folder, "\(name).csv") == "1.5,-0.25,1e-07\n3.0,0.1,-2.5\n")
+        }
+        #expect(try convert(["npy", npy.appendingPathComponent("c_float32.npy").path, "-o", "f.csv", "--csvwrite"], in: folder).status == 0)
+        #expect(try text(folder, "f.csv") == "1.5,-0.25,1e-07\n3,0.1,-2.5\n")
+        #expect(try convert(["npy", npy.appendingPathComponent("vector_int64.npy").path, "-o", "i.csv"], in: folder).status == 0)
+        #expect(try text(folder, "i.csv") == "3\n1\n4\n1\n5\n")
+        let object = try convert(["npy", npy.appendingPathComponent("object.npy").path, "-o", "o.csv"], in: folder)
+        #expect(object.status == 1 && object.standardError.contains("never unpickles"))
+        let pickle = try convert(["npy", npy.appendingPathComponent("list.pkl").path, "-o", "p.csv"], in: folder)
+        #expect(pickle.status == 1 && pickle.standardError.contains("this is a Python pickle"))
+    }
+}
