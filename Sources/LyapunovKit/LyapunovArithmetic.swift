@@ -29,19 +29,24 @@ public protocol LyapunovArithmetic {
 ///
 /// This is the default and the arithmetic of every `expected/` file of the corpus.
 public enum IEEE64Arithmetic: LyapunovArithmetic {
+    /// Distances and sums stay in double precision.
     public typealias Wide = Double
 
+    /// (x − min)/interval in double.
     @inline(__always)
     public static func rescale(_ x: Double, minimum: Double, interval: Double) -> Double {
         (x - minimum) / interval
     }
 
+    /// The C library's `log`.
     @inline(__always)
     public static func logarithm(_ squaredDistance: Double) -> Double { log(squaredDistance) }
 
+    /// sum + term in double.
     @inline(__always)
     public static func accumulate(_ sum: Double, _ term: Double) -> Double { sum + term }
 
+    /// sum / count / 2 in double.
     @inline(__always)
     public static func mean(_ sum: Double, count: Int) -> Double { sum / Double(count) / 2 }
 }
@@ -57,21 +62,26 @@ public enum IEEE64Arithmetic: LyapunovArithmetic {
 ///
 /// Available only where Swift has `Float80` (x86); elsewhere the engine refuses this mode.
 public enum X87Arithmetic: LyapunovArithmetic {
+    /// Distances, comparisons and the kept best distance in 80-bit extended precision.
     public typealias Wide = Float80
 
+    /// (x − min)/interval in 80-bit, rounded to double when stored.
     @inline(__always)
     public static func rescale(_ x: Double, minimum: Double, interval: Double) -> Double {
         Double((Float80(x) - Float80(minimum)) / Float80(interval))
     }
 
+    /// The 80-bit `logl` of the squared distance rounded to double (x87 `fyl2x`).
     @inline(__always)
     public static func logarithm(_ squaredDistance: Float80) -> Float80 {
         logl(Float80(Double(squaredDistance)))
     }
 
+    /// sum + term in 80-bit, rounded to double after the addition.
     @inline(__always)
     public static func accumulate(_ sum: Double, _ term: Float80) -> Double { Double(Float80(sum) + term) }
 
+    /// sum / count / 2 in 80-bit, rounded to double.
     @inline(__always)
     public static func mean(_ sum: Double, count: Int) -> Double {
         Double(Float80(sum) / Float80(count) / 2)

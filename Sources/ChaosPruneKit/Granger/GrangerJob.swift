@@ -15,8 +15,9 @@ public struct GrangerJob {
         public var maxlag = 14
         /// Threshold on the rounded minimum p-value.
         public var alpha = 0.05
-        /// Window size and overlap that map windows to accuracy rows.
+        /// Window size that maps windows to accuracy rows.
         public var window = 50
+        /// Window overlap that maps windows to accuracy rows.
         public var overlap = 0.1
         /// Layout of the accuracies file.
         public var accuracyLayout: MisclassificationRisk.Layout = .perStep

@@ -35,11 +35,15 @@ public enum GrangerOutcome: Sendable, Equatable {
 
     /// Messages of the exceptions statsmodels 0.14.4 raises here.
     public enum Message {
+        /// NaN or infinity in either series.
         public static let nonFinite = "ValueError: x contains NaN or inf values."
+        /// A lag column is constant over the rows kept.
         public static let constantColumn = "InfeasibleTestError: The x values include a column with constant values and so the test statistic cannot be computed."
+        /// The unrestricted fit is perfect.
         public static let perfectFit = "InfeasibleTestError: The Granger causality test statistic cannot be computed because the VAR has a perfect fit of the data."
         /// numpy's error when the notebook stacks a differenced and an undifferenced series.
         public static let inhomogeneous = "ValueError: setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 dimensions. The detected shape was (2,) + inhomogeneous part."
+        /// T ≤ 3·maxlag + 1.
         public static func insufficient(maximumLag: Int) -> String {
             "ValueError: Insufficient observations. Maximum allowable lag is \(maximumLag)"
         }

@@ -8,8 +8,9 @@
 /// Postconditions: `values` are non-negative, in descending order; columns of
 /// `u` for zero singular values are zero.
 public struct JacobiSVD {
-    /// Rows and columns of A.
+    /// Rows of A.
     public let rows: Int
+    /// Columns of A.
     public let columns: Int
     /// Singular values, descending.
     public private(set) var values: [Double]

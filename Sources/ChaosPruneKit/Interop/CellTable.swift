@@ -16,7 +16,9 @@ import Darwin
 public struct CellTable: Sendable {
     /// One cell.
     public enum Cell: Sendable, Equatable {
+        /// A number, parsed exactly.
         case number(Double)
+        /// Anything else, as written.
         case text(String)
     }
 

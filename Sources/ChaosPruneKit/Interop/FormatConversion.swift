@@ -13,14 +13,22 @@ public enum FormatConversion {
 
     /// What to convert.
     public struct Request: Sendable {
+        /// Input files (several for layers-to-mask).
         public var inputs: [String]
+        /// Output file (a name stem for mask-to-layers).
         public var output: String
+        /// Number of weights, where needed.
         public var weights: Int?
+        /// Layer shapes, where needed.
         public var layers: [MaskConversion.Layer]?
+        /// Added to indices written, subtracted from indices read.
         public var offset: Int
+        /// Write `.npy` values as `%.5g`.
         public var csvwrite: Bool
+        /// `\n` or `\r\n`.
         public var lineEnding: String
 
+        /// Creates a request.
         public init(inputs: [String], output: String, weights: Int?, layers: [MaskConversion.Layer]?, offset: Int,
                     csvwrite: Bool, lineEnding: String) {
             self.inputs = inputs

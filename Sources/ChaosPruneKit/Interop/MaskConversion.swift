@@ -8,8 +8,11 @@
 public enum MaskConversion {
     /// A layer's matrix shape.
     public struct Layer: Sendable, Equatable {
+        /// Rows of the layer's matrix.
         public var rows: Int
+        /// Columns of the layer's matrix.
         public var columns: Int
+        /// Weights in the layer.
         public var count: Int { rows * columns }
     }
 

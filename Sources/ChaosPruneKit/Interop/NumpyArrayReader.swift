@@ -14,6 +14,7 @@ public enum NumpyArrayReader {
         public enum Kind: Sendable { case float64, float32, integer }
         /// The values, one row per first index (a 1-D array is one column).
         public var rows: [[Double]]
+        /// The element type.
         public var kind: Kind
 
         /// The shortest text of `value` for this array's element type.

@@ -12,7 +12,9 @@ import LyapunovKit
 public enum ShardMerge {
     /// One shard: its file and the weights it holds (1-based, inclusive).
     public struct Shard: Sendable {
+        /// The shard's file.
         public var path: String
+        /// The weights it holds, 1-based inclusive.
         public var weights: ClosedRange<Int>
 
         /// Parses `FILE@A:B`.

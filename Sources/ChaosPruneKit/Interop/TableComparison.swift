@@ -3,23 +3,29 @@
 public struct TableComparison: Sendable {
     /// One differing cell (1-based row and column).
     public struct Difference: Sendable {
+        /// 1-based row.
         public var row: Int
+        /// 1-based column.
         public var column: Int
+        /// The cell in A.
         public var a: CellTable.Cell
+        /// The cell in B.
         public var b: CellTable.Cell
     }
 
     /// Whether the shapes agree (same rows, same fields per row).
     public var sameShape: Bool
-    /// Shapes for the report.
+    /// A's shape (rows, widest row).
     public var shapeA: (rows: Int, columns: Int)
+    /// B's shape (rows, widest row).
     public var shapeB: (rows: Int, columns: Int)
     /// Cells compared.
     public var cells = 0
     /// Cells that differ.
     public var differing = 0
-    /// Largest absolute and relative numeric difference.
+    /// Largest absolute numeric difference.
     public var maximumAbsolute = 0.0
+    /// Largest relative numeric difference |a − b|/|b|.
     public var maximumRelative = 0.0
     /// The first differences, up to the limit asked for.
     public var first: [Difference] = []
@@ -58,8 +64,9 @@ public struct TableComparison: Sendable {
 
 /// Comparison of two mask files as sets of weight indices.
 public struct MaskSetComparison: Sendable {
-    /// Indices only in A, only in B.
+    /// Indices only in A.
     public var onlyInA: [Int]
+    /// Indices only in B.
     public var onlyInB: [Int]
     /// Whether the sets are equal.
     public var equal: Bool { onlyInA.isEmpty && onlyInB.isEmpty }

@@ -23,8 +23,9 @@ public enum PipelineJob {
         public var granger = GrangerJob.Options()
         /// The `<k>` of `window_LE_<k>.csv`.
         public var trial = "1"
-        /// The `<data>` and `<init>` of `mask_<data>_<init>.csv`.
+        /// The `<data>` of `mask_<data>_<init>.csv`.
         public var dataName = "data"
+        /// The `<init>` of `mask_<data>_<init>.csv`.
         public var initName = "init"
 
         /// Options with the reference defaults and `threads` workers.
@@ -37,13 +38,21 @@ public enum PipelineJob {
 
     /// What a run did.
     public struct Summary: Sendable {
+        /// The window stage's summary.
         public var windowStage: WindowLEJob.Summary
+        /// Weights whose Granger test raised (p = 0).
         public var raised: Int
+        /// Weights with p ≥ alpha.
         public var nonCausal: Int
+        /// Weights in the mask.
         public var maskCount: Int
+        /// Whether the zero-selected quirk selected every weight.
         public var selectedAll: Bool
+        /// Whether the stationarity length-mismatch quirk fired.
         public var stationarityMismatch: Bool
+        /// Seconds spent in each stage.
         public var windowSeconds: Double
+        /// Seconds spent in the Granger stage.
         public var grangerSeconds: Double
         /// The files written, in order.
         public var files: [String]
