@@ -15,17 +15,10 @@ function LE = LE_window(weights_csv, out_csv, window, overlap, lyap_r)
   if nargin < 3 || isempty(window), window = 50; end
   if nargin < 4 || isempty(overlap), overlap = 0.1; end
   if nargin < 5 || isempty(lyap_r), lyap_r = 'lyap_r'; end
-  if exist('OCTAVE_VERSION', 'builtin')
-    warning('off', 'Octave:shadowed-function');
-    addpath(fullfile(fileparts(mfilename('fullpath')), 'octave-shims'));
-  end
+  use_octave_shims();
   X = csvread(weights_csv);
   [rows, weights] = size(X);
-  step = window * (1 - overlap);
-  windows = 0;
-  for i = 0:floor(rows / step) - 1
-    if step * i + window <= rows, windows = windows + 1; end
-  end
+  [windows, step] = complete_windows(rows, window, overlap);
   if windows < floor(rows / step)
     fprintf('LAST WINDOW RUNS PAST THE DATA: the original script stops here\n');
   end
@@ -37,7 +30,7 @@ function LE = LE_window(weights_csv, out_csv, window, overlap, lyap_r)
     for i = 0:windows - 1
       x = X(step * i + 1 : step * (i + 1) + window * overlap, m);
       if ~any(ischange(x, 'mean')) && (max(x) - min(x)) >= 1e-5
-        d = run_lyap_r(lyap_r, x, 3, series_file, curve_file);
+        d = lyap_r_curve(lyap_r, x, 3, series_file, curve_file);
         if size(d, 1) <= 1
           static_windows = static_windows + 1;
         else
@@ -53,47 +46,4 @@ function LE = LE_window(weights_csv, out_csv, window, overlap, lyap_r)
   delete_if_present(series_file);
   delete_if_present(curve_file);
   write_csv_5g(out_csv, LE);
-end
-
-function d = run_lyap_r(lyap_r, x, steps, series_file, curve_file)
-  fid = fopen(series_file, 'w');
-  fprintf(fid, '%f\n', x);
-  fclose(fid);
-  delete_if_present(curve_file);
-  system(sprintf('%s -m2 -r20 -d1 -s%d -V0 -o %s %s', lyap_r, steps, curve_file, series_file));
-  d = zeros(0, 2);
-  fid = fopen(curve_file, 'r');
-  if fid >= 0
-    d = fscanf(fid, '%f %f', [2 Inf])';
-    fclose(fid);
-  end
-end
-
-function le = exponent_from_slopes(d, i)
-  y = @(t) interp1(d(:, 1), d(:, 2), t);
-  s2 = round((y(1) - y(0.75)) / (1 - 0.75), 6);
-  s3 = round((y(0.6) - y(0.5)) / (0.6 - 0.5), 6);
-  s4 = round((y(0.75) - y(0.25)) / (0.75 - 0.25), 6);
-  if s2 == s3
-    le = s2;
-  elseif s3 == s4 || s2 == s4
-    le = s4;
-  else
-    le = 0;
-    fprintf('Slope not matching at %d\n', i);
-  end
-end
-
-function delete_if_present(name)
-  if exist(name, 'file'), delete(name); end
-end
-
-function write_csv_5g(name, M)
-  fid = fopen(name, 'w');
-  for r = 1:size(M, 1)
-    fprintf(fid, '%.5g', M(r, 1));
-    fprintf(fid, ',%.5g', M(r, 2:end));
-    fprintf(fid, '\n');
-  end
-  fclose(fid);
 end
