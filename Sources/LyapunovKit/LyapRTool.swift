@@ -86,20 +86,22 @@ public enum LyapRTool {
         }
 
         var column = options.column
-        let bytes: [UInt8]
+        let contents: Result<[UInt8], AtomicFileWriter.Failure>
         switch source {
         case .standardInput:
             if options.verbosity & 1 != 0 { StandardStreams.error("Using stdin as datafile, reading column \(column)\n") }
-            bytes = StandardStreams.readInput()
+            contents = StandardStreams.readInput()
         case let .file(path, suffixColumn):
             column = suffixColumn ?? column
             if options.verbosity & 1 != 0 { StandardStreams.error("Using \(path) as datafile, reading column \(column)\n") }
-            switch StandardStreams.readFile(path) {
-            case let .success(contents): bytes = contents
-            case let .failure(failure):
-                StandardStreams.error("cannot read \(path): \(failure.reason)\n")
-                return 25
-            }
+            contents = StandardStreams.readFile(path)
+        }
+        let bytes: [UInt8]
+        switch contents {
+        case let .success(data): bytes = data
+        case let .failure(failure):
+            StandardStreams.error("cannot read \(failure.path): \(failure.reason)\n")
+            return 25
         }
         let series = SeriesReader(column: column, skipLines: options.skipLines, limit: options.length).read(bytes)
         if options.verbosity & 1 != 0 {

@@ -21,8 +21,10 @@ public enum StandardStreams {
         }
     }
 
-    /// Reads standard input to its end.
-    public static func readInput() -> [UInt8] { readAll(descriptor: STDIN_FILENO) }
+    /// Reads standard input to its end, or the system's reason for failing.
+    public static func readInput() -> Result<[UInt8], AtomicFileWriter.Failure> {
+        readAll(descriptor: STDIN_FILENO, path: "stdin")
+    }
 
     /// Whether standard error is a terminal (for progress displays).
     public static var errorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
@@ -34,19 +36,20 @@ public enum StandardStreams {
             return .failure(AtomicFileWriter.Failure(path: path, reason: String(cString: strerror(errno))))
         }
         defer { close(descriptor) }
-        return .success(readAll(descriptor: descriptor))
+        return readAll(descriptor: descriptor, path: path)
     }
 
-    private static func readAll(descriptor: Int32) -> [UInt8] {
+    /// Everything up to the end of `descriptor`; a read error is a failure, never a silently short result.
+    private static func readAll(descriptor: Int32, path: String) -> Result<[UInt8], AtomicFileWriter.Failure> {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            if count <= 0 { break }
+            if count < 0 { return .failure(AtomicFileWriter.Failure(path: path, reason: String(cString: strerror(errno)))) }
+            if count == 0 { return .success(bytes) }
             bytes.append(contentsOf: chunk[0..<count])
         }
-        return bytes
     }
 
     /// Whether `path` names an existing file (not a folder).

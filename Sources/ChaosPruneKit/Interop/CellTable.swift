@@ -30,13 +30,9 @@ public struct CellTable: Sendable {
     /// Reads `path` (`-` for standard input).
     public static func read(_ path: String) throws(CSVError) -> CellTable {
         let bytes: [UInt8]
-        if path == "-" {
-            bytes = StandardStreams.readInput()
-        } else {
-            switch StandardStreams.readFile(path) {
-            case let .success(contents): bytes = contents
-            case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
-            }
+        switch path == "-" ? StandardStreams.readInput() : StandardStreams.readFile(path) {
+        case let .success(contents): bytes = contents
+        case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
         }
         var text = Substring(String(decoding: bytes, as: UTF8.self))
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
