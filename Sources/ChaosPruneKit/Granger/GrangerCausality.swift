@@ -48,23 +48,35 @@ public enum GrangerCausality {
 
         let mean = y.reduce(0, +) / Double(n)
         let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let rSquared = 1 - unrestricted.ssr / tss
-        if tss == 0 || unrestricted.ssr == 0 || rSquared.isNaN || unrestricted.ssr / tss < Double.ulpOfOne {
+        let wald = unrestricted.waldTest(indices: Array(lag..<(2 * lag)))
+        return lagResult(lag: lag, observations: n, totalSumOfSquares: tss,
+                         restricted: (restricted.ssr, restricted.logLikelihood), unrestrictedSSR: unrestricted.ssr,
+                         dfResid: unrestricted.dfResid, parameterF: wald)
+    }
+
+    /// One lag's four tests from the two fits, after statsmodels' perfect-fit check
+    /// (TSS = 0, RSS_u = 0, R² NaN or RSS_u/TSS < ε raise). `parameterF` is the Wald
+    /// F of `params_ftest` with its numerator degrees of freedom; nil takes the
+    /// full-rank identity with `ssr_ftest`.
+    static func lagResult(lag: Int, observations n: Int, totalSumOfSquares tss: Double,
+                          restricted: (ssr: Double, logLikelihood: Double), unrestrictedSSR ssr: Double, dfResid: Double,
+                          parameterF: (statistic: Double, numerator: Double)?) -> Result<GrangerLagResult, Failure> {
+        if tss == 0 || ssr == 0 || (1 - ssr / tss).isNaN || ssr / tss < Double.ulpOfOne {
             return .failure(Failure(text: GrangerOutcome.Message.perfectFit))
         }
         let lagCount = Double(lag)
-        let dfResid = unrestricted.dfResid
-        let fStatistic = (restricted.ssr - unrestricted.ssr) / unrestricted.ssr / lagCount * dfResid
-        let chiSquare = Double(n) * (restricted.ssr - unrestricted.ssr) / unrestricted.ssr
-        let ratio = -2 * (restricted.logLikelihood - unrestricted.logLikelihood)
-        let wald = unrestricted.waldTest(indices: Array(lag..<(2 * lag)))
+        let fStatistic = (restricted.ssr - ssr) / ssr / lagCount * dfResid
+        let chiSquare = Double(n) * (restricted.ssr - ssr) / ssr
+        let ratio = -2 * (restricted.logLikelihood - LeastSquaresFit.profileLogLikelihood(ssr: ssr, observations: n))
+        let fTest = GrangerStatistic(statistic: fStatistic, pValue: SurvivalFunctions.f(fStatistic, numerator: lagCount, denominator: dfResid))
+        let wald = parameterF.map {
+            GrangerStatistic(statistic: $0.statistic, pValue: SurvivalFunctions.f($0.statistic, numerator: $0.numerator, denominator: dfResid))
+        }
         return .success(GrangerLagResult(
-            lag: lag,
-            ssrF: GrangerStatistic(statistic: fStatistic, pValue: SurvivalFunctions.f(fStatistic, numerator: lagCount, denominator: dfResid)),
+            lag: lag, ssrF: fTest,
             ssrChiSquare: GrangerStatistic(statistic: chiSquare, pValue: SurvivalFunctions.chiSquare(chiSquare, degreesOfFreedom: lagCount)),
             likelihoodRatio: GrangerStatistic(statistic: ratio, pValue: SurvivalFunctions.chiSquare(ratio, degreesOfFreedom: lagCount)),
-            parameterF: GrangerStatistic(statistic: wald.statistic,
-                                         pValue: SurvivalFunctions.f(wald.statistic, numerator: wald.numerator, denominator: dfResid))))
+            parameterF: wald ?? fTest))
     }
 
     /// statsmodels' `lagmat2ds(x, lag, trim="both", dropex=1)` split into y and the

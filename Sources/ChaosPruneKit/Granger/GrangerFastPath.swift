@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The Granger tests of one weight, computed fast and with the same numbers as
 /// `GrangerCausality` (statsmodels) to far below the 1e-10 the stage promises.
 ///
@@ -37,7 +29,11 @@ enum GrangerFastPath {
             }
             let result: Result<GrangerLagResult, GrangerCausality.Failure>
             if let ssr = unrestrictedSSR(lag: lag, le: le, context: context, own: own, cross: cross, leProfile: profile) {
-                result = statistics(lag: lag, unrestrictedSSR: ssr, context: context)
+                let n = total - lag
+                result = GrangerCausality.lagResult(
+                    lag: lag, observations: n, totalSumOfSquares: context.totalSumOfSquares[lag - 1],
+                    restricted: (context.restrictedSSR[lag - 1], context.restrictedLogLikelihood[lag - 1]),
+                    unrestrictedSSR: ssr, dfResid: Double(n - (2 * lag + 1)), parameterF: nil)
             } else {
                 result = GrangerCausality.testLag(lag, risk: context.risk, le: le)
             }
@@ -111,28 +107,5 @@ enum GrangerFastPath {
             ssr += residual * residual
         }
         return ssr
-    }
-
-    /// The four tests from the two fits' sums of squares.
-    private static func statistics(lag: Int, unrestrictedSSR ssr: Double, context: GrangerContext) -> Result<GrangerLagResult, GrangerCausality.Failure> {
-        let n = context.risk.count - lag
-        let tss = context.totalSumOfSquares[lag - 1]
-        if tss == 0 || ssr == 0 || (1 - ssr / tss).isNaN || ssr / tss < Double.ulpOfOne {
-            return .failure(GrangerCausality.Failure(text: GrangerOutcome.Message.perfectFit))
-        }
-        let restricted = context.restrictedSSR[lag - 1]
-        let lagCount = Double(lag)
-        let dfResid = Double(n - (2 * lag + 1))
-        let half = Double(n) / 2
-        let logLikelihood = -half * log(2 * Double.pi) - half * log(ssr / Double(n)) - half
-        let fStatistic = (restricted - ssr) / ssr / lagCount * dfResid
-        let chiSquare = Double(n) * (restricted - ssr) / ssr
-        let ratio = -2 * (context.restrictedLogLikelihood[lag - 1] - logLikelihood)
-        let fTest = GrangerStatistic(statistic: fStatistic, pValue: SurvivalFunctions.f(fStatistic, numerator: lagCount, denominator: dfResid))
-        return .success(GrangerLagResult(
-            lag: lag, ssrF: fTest,
-            ssrChiSquare: GrangerStatistic(statistic: chiSquare, pValue: SurvivalFunctions.chiSquare(chiSquare, degreesOfFreedom: lagCount)),
-            likelihoodRatio: GrangerStatistic(statistic: ratio, pValue: SurvivalFunctions.chiSquare(ratio, degreesOfFreedom: lagCount)),
-            parameterF: fTest))
     }
 }

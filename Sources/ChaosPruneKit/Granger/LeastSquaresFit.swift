@@ -68,7 +68,10 @@ public struct LeastSquaresFit {
     public var dfResid: Double { Double(observations - rank) }
 
     /// statsmodels' profile log-likelihood.
-    public var logLikelihood: Double {
+    public var logLikelihood: Double { Self.profileLogLikelihood(ssr: ssr, observations: observations) }
+
+    /// −n/2·ln 2π − n/2·ln(ssr/n) − n/2, statsmodels' OLS profile log-likelihood.
+    public static func profileLogLikelihood(ssr: Double, observations: Int) -> Double {
         let half = Double(observations) / 2
         return -half * log(2 * Double.pi) - half * log(ssr / Double(observations)) - half
     }
