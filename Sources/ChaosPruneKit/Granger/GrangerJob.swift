@@ -1,5 +1,4 @@
 import LyapunovKit
-import Synchronization
 
 /// Stage 3 of the pipeline: a window_LE CSV and an accuracies CSV in, the
 /// Granger outcomes of every weight and the notebook's mask out.
@@ -96,14 +95,9 @@ public struct GrangerJob {
         let weights = le.count
         let context = GrangerContext(risk: risk, maxlag: options.maxlag)
         var outcomes = [GrangerOutcome](repeating: .raised(""), count: weights)
-        let next = Atomic<Int>(0)
         outcomes.withUnsafeMutableBufferPointer { results in
-            ParallelLoop.run(max(1, options.threads)) { _ in
-                while true {
-                    let weight = next.add(1, ordering: .relaxed).oldValue
-                    guard weight < weights else { return }
-                    results[weight] = GrangerFastPath.test(le: le[weight], context: context)
-                }
+            ParallelLoop.forEachIndex(weights, workers: options.threads) { _, weight in
+                results[weight] = GrangerFastPath.test(le: le[weight], context: context)
             }
         }
         return Output(risk: risk, outcomes: outcomes,

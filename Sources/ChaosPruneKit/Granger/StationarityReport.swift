@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The notebook's `stat=True` step before the Granger tests.
 ///
 /// Mirrors: the ADF p-value (`AugmentedDickeyFuller`) of every LE series and of
@@ -26,18 +24,13 @@ public struct StationarityReport: Sendable {
     init(risk: [Double], le: [[Double]], threads: Int) throws(GrangerJob.Failure) {
         var values = [Double](repeating: 0, count: le.count)
         var failures = [String?](repeating: nil, count: le.count)
-        let next = Atomic<Int>(0)
         values.withUnsafeMutableBufferPointer { values in
             failures.withUnsafeMutableBufferPointer { failures in
-                ParallelLoop.run(max(1, threads)) { _ in
-                    while true {
-                        let weight = next.add(1, ordering: .relaxed).oldValue
-                        guard weight < le.count else { return }
-                        do throws(AugmentedDickeyFuller.Failure) {
-                            values[weight] = try AugmentedDickeyFuller.test(le[weight]).pValue
-                        } catch {
-                            failures[weight] = error.description
-                        }
+                ParallelLoop.forEachIndex(le.count, workers: threads) { _, weight in
+                    do throws(AugmentedDickeyFuller.Failure) {
+                        values[weight] = try AugmentedDickeyFuller.test(le[weight]).pValue
+                    } catch {
+                        failures[weight] = error.description
                     }
                 }
             }

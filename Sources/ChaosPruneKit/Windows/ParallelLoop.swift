@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// Runs `body(0) … body(iterations − 1)` on Dispatch's worker threads and
 /// waits for all of them; one iteration runs inline.
@@ -16,6 +17,23 @@ public enum ParallelLoop {
         withoutActuallyEscaping(body) { escapable in
             let shared = UncheckedSendable(value: escapable)
             DispatchQueue.concurrentPerform(iterations: iterations) { shared.value($0) }
+        }
+    }
+}
+
+extension ParallelLoop {
+    /// Runs `body(worker, index)` for every index in 0..<`count` on `workers`
+    /// threads, handing out `chunk` consecutive indices at a time to whichever
+    /// worker is free (so cheap and costly items balance). `worker` is in
+    /// 0..<`workers`, for per-thread scratch memory.
+    public static func forEachIndex(_ count: Int, workers: Int, chunk: Int = 1, _ body: (_ worker: Int, _ index: Int) -> Void) {
+        let next = Atomic<Int>(0)
+        run(max(1, workers)) { worker in
+            while true {
+                let start = next.add(chunk, ordering: .relaxed).oldValue
+                guard start < count else { return }
+                for index in start..<min(count, start + chunk) { body(worker, index) }
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 import LyapunovKit
-import Synchronization
 
 /// Stage 2 of the pipeline: a weights CSV in, a window_LE CSV out, streaming
 /// and parallel, byte for byte what the MATLAB window scripts write.
@@ -220,26 +219,16 @@ private final class BatchState {
         let cells = windows * columnCount
         var exponents = [Double](repeating: 0, count: cells)
         var outcomes = [WindowOutcome](repeating: .computed, count: cells)
-        let next = Atomic<Int>(0)
         let computation = WindowExponent(settings: options.settings)
-        let chunk = 16
         let (values, capacity, step, window, columns) = (self.values, capacityRows, self.step, self.window, columnCount)
         let scratch = self.scratch
         exponents.withUnsafeMutableBufferPointer { exponentBuffer in
             outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-                ParallelLoop.run(scratch.count) { worker in
-                    while true {
-                        let start = next.add(chunk, ordering: .relaxed).oldValue
-                        guard start < cells else { return }
-                        for cell in start..<min(cells, start + chunk) {
-                            let windowIndex = cell / columns
-                            let column = cell % columns
-                            let slice = UnsafeBufferPointer(start: values + column * capacity + windowIndex * step, count: window)
-                            let (exponent, outcome) = computation.compute(slice, scratch: scratch[worker])
-                            exponentBuffer[cell] = exponent
-                            outcomeBuffer[cell] = outcome
-                        }
-                    }
+                ParallelLoop.forEachIndex(cells, workers: scratch.count, chunk: 16) { worker, cell in
+                    let slice = UnsafeBufferPointer(start: values + (cell % columns) * capacity + (cell / columns) * step, count: window)
+                    let (exponent, outcome) = computation.compute(slice, scratch: scratch[worker])
+                    exponentBuffer[cell] = exponent
+                    outcomeBuffer[cell] = outcome
                 }
             }
         }
