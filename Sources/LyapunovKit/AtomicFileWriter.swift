@@ -18,7 +18,7 @@ import Darwin
 /// and no temporary file is left.
 public final class AtomicFileWriter {
     /// A failure to create, write or rename, with the path and the system's reason.
-    public struct Failure: Error, Sendable, Equatable {
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         /// The file concerned.
         public var path: String
         /// What went wrong.
@@ -26,6 +26,9 @@ public final class AtomicFileWriter {
 
         /// "cannot write PATH: REASON".
         public var message: String { "cannot write \(path): \(reason)" }
+
+        /// The same as `message`.
+        public var description: String { message }
     }
 
     /// The target path.

@@ -25,7 +25,7 @@ enum ProcessUsage {
         while wait4(pid, &exitStatus, 0, &usage) < 0, errno == EINTR {}
         let elapsed = clock.now - start
         return Result(status: (exitStatus >> 8) & 0xff,
-                      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
+                      seconds: elapsed.seconds,
                       peakResidentBytes: usage.ru_maxrss * 1024)
     }
 }

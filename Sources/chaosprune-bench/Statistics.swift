@@ -1,3 +1,5 @@
+import ChaosPruneKit
+
 /// Median and spread of repeated timings.
 struct Statistics {
     var samples: [Double]
@@ -17,7 +19,7 @@ struct Statistics {
         var samples: [Double] = []
         for _ in 0..<repeats {
             let elapsed = try clock.measure(body)
-            samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            samples.append(elapsed.seconds)
         }
         return Statistics(samples: samples)
     }

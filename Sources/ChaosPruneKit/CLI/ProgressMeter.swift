@@ -16,8 +16,7 @@ public final class ProgressMeter {
 
     /// Seconds since the meter was created.
     public var elapsed: Double {
-        let duration = clock.now - started
-        return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        (clock.now - started).seconds
     }
 
     /// Redraws "<label> <done> <unit>, <rate>/s, <percent>%, ETA <s>" (fraction in 0…1 when known).

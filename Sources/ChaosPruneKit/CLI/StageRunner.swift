@@ -18,11 +18,6 @@ public struct StageFailure: Error {
     public static func wrap<T, E: Error & CustomStringConvertible>(_ body: () throws(E) -> T) throws(StageFailure) -> T {
         do { return try body() } catch { throw StageFailure(message: error.description) }
     }
-
-    /// Runs `body`, turning a write failure into a stage failure.
-    public static func wrap<T>(_ body: () throws(AtomicFileWriter.Failure) -> T) throws(StageFailure) -> T {
-        do { return try body() } catch { throw StageFailure(message: error.message) }
-    }
 }
 
 /// Runs a stage body: exit 0, or its failure on stderr and exit 1.

@@ -1,13 +1,5 @@
 import LyapunovKit
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Any of the pipeline's CSV files as a grid of cells, each a number (parsed
 /// exactly by `strtod`) or text — for comparing and converting files whose
 /// layout is not known in advance (window_LE, masks, p-value tables with a header).
@@ -46,12 +38,7 @@ public struct CellTable: Sendable {
     static func cell(_ field: Substring) -> Cell {
         let trimmed = field.trimmingBlanks
         guard !trimmed.isEmpty else { return .text("") }
-        return trimmed.withCString { start in
-            var end: UnsafeMutablePointer<CChar>?
-            let value = strtod(start, &end)
-            guard let end, end != UnsafeMutablePointer(mutating: start), end.pointee == 0 else { return .text(String(trimmed)) }
-            return .number(value)
-        }
+        return TiseanCommandLine.parseFloat(trimmed).map(Cell.number) ?? .text(trimmed)
     }
 
     /// The table with rows and columns swapped (ragged rows padded with empty text).

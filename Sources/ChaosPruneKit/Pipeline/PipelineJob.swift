@@ -84,10 +84,6 @@ public enum PipelineJob {
             throw StageFailure(message: "cannot create \(folder): \(String(cString: strerror(errno)))")
         }
         let clock = ContinuousClock()
-        func seconds(since start: ContinuousClock.Instant) -> Double {
-            let duration = clock.now - start
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
         let lePath = "\(folder)/window_LE_\(options.trial).csv"
         let logPath = "\(folder)/window_LE_\(options.trial).log"
         let windowStart = clock.now
@@ -105,7 +101,7 @@ public enum PipelineJob {
             try AtomicFileWriter.write(Array(windowSummary.log.text(staticWindows: windowSummary.staticWindows,
                                                                    droppedWindows: windowSummary.droppedWindows).utf8), to: logPath)
         }
-        let windowSeconds = seconds(since: windowStart)
+        let windowSeconds = (clock.now - windowStart).seconds
 
         var granger = options.granger
         granger.window = options.windows.settings.window
@@ -125,7 +121,7 @@ public enum PipelineJob {
             try StageFailure.wrap { () throws(AtomicFileWriter.Failure) in try AtomicFileWriter.write(bytes, to: "\(folder)/\(name)") }
             files.append("\(folder)/\(name)")
         }
-        let grangerSeconds = seconds(since: grangerStart)
+        let grangerSeconds = (clock.now - grangerStart).seconds
         return Summary(windowStage: windowSummary, raised: output.raisedCount, nonCausal: output.selection.nonCausalCount,
                        maskCount: output.selection.mask.count, selectedAll: output.selection.selectedAllBecauseNoneQualified,
                        stationarityMismatch: output.stationarity?.lengthsDiffer ?? false,
