@@ -1,8 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The engine and the stages are built optimised even in debug builds: the
+/// test suite runs the byte-for-byte corpus and fixture checks against them,
+/// and unoptimised they would take minutes.
+let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "chaosprune",
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "LyapunovKit", targets: ["LyapunovKit"]),
         .library(name: "ChaosPruneKit", targets: ["ChaosPruneKit"]),
@@ -11,13 +17,25 @@ let package = Package(
         .executable(name: "chaosprune-bench", targets: ["chaosprune-bench"]),
     ],
     targets: [
-        .target(name: "LyapunovKit"),
-        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit"]),
-        .executableTarget(name: "lyap_r", dependencies: ["LyapunovKit"]),
-        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneKit", "LyapunovKit"], resources: [.copy("Resources/demo")]),
-        .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit"]),
+        // The system layer: the only target that imports the C library.
+        .target(name: "ChaosPruneSystem", swiftSettings: optimised),
+        // The engine: series in memory → divergence rows.
+        .target(name: "LyapunovKit", dependencies: ["ChaosPruneSystem"], swiftSettings: optimised),
+        // The stages: typed inputs → typed results, domain errors, warnings as data.
+        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneSystem"], swiftSettings: optimised),
+        // The command layer: declared options, help, errors, one file per subcommand, the lyap_r program.
+        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"],
+                resources: [.copy("Resources/demo")]),
+        // Thin executables.
+        .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
+        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
+        // Benchmarks, apart: no library depends on them.
+        .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "TestSupport", "lyap_r", "chaosprune"]),
-        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "TestSupport", "chaosprune"]),
+        .testTarget(name: "ChaosPruneSystemTests", dependencies: ["ChaosPruneSystem", "TestSupport"]),
+        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneSystem", "TestSupport"]),
+        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem", "TestSupport"]),
+        .testTarget(name: "ChaosPruneCommandsTests", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem",
+                                                                    "TestSupport", "lyap_r", "chaosprune"]),
     ]
 )

@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// The text of a `lyap_r` output file.
 ///
 /// Mirrors TISEAN's `"%d %e\n"` per row, through the C library's `%e`.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// Where the Lyapunov engine rounds: the arithmetic of one TISEAN build.
 ///
@@ -40,7 +34,7 @@ public enum IEEE64Arithmetic: LyapunovArithmetic {
 
     /// The C library's `log`.
     @inline(__always)
-    public static func logarithm(_ squaredDistance: Double) -> Double { log(squaredDistance) }
+    public static func logarithm(_ squaredDistance: Double) -> Double { CMath.log(squaredDistance) }
 
     /// sum + term in double.
     @inline(__always)
@@ -74,7 +68,7 @@ public enum X87Arithmetic: LyapunovArithmetic {
     /// The 80-bit `logl` of the squared distance rounded to double (x87 `fyl2x`).
     @inline(__always)
     public static func logarithm(_ squaredDistance: Float80) -> Float80 {
-        logl(Float80(Double(squaredDistance)))
+        CMath.log(Float80(Double(squaredDistance)))
     }
 
     /// sum + term in 80-bit, rounded to double after the addition.

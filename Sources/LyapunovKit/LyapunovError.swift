@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// Why the Lyapunov engine could not produce a divergence curve.
 ///
 /// The first two mirror TISEAN `lyap_r`'s own refusals; the others are inputs

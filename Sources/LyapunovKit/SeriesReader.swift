@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// Reads one column of a whitespace-separated text series, as TISEAN reads its input.
 ///
@@ -75,12 +69,12 @@ public struct SeriesReader: Sendable {
 
     /// The `column`-th number of the NUL-terminated line at `line`, or nil.
     private func number(inLineAt line: UnsafeMutableRawPointer) -> Double? {
-        var cursor = line.assumingMemoryBound(to: CChar.self)
+        var cursor = UnsafePointer(line.assumingMemoryBound(to: CChar.self))
         var value = 0.0
         for _ in 0..<max(column, 1) {
-            var after: UnsafeMutablePointer<CChar>?
-            value = strtod(cursor, &after)
-            guard let after, after != cursor else { return nil }
+            let (parsed, after) = Platform.parseDouble(cursor)
+            guard after != cursor else { return nil }
+            value = parsed
             cursor = after
         }
         return value

@@ -1,5 +1,6 @@
 import ChaosPruneKit
 import Foundation
+import ChaosPruneSystem
 import LyapunovKit
 
 /// `chaosprune-bench granger`: the Granger stage at MNIST scale (41,000 weights ×
@@ -37,8 +38,8 @@ enum GrangerBenchmark {
         let accuracyPath = "\(folder)/bench_granger_acc.csv"
         try (0..<windows).map { row in (0..<sample).map { PythonFloatText.repr(le[$0][row]) }.joined(separator: ",") }
             .joined(separator: "\n").appending("\n").write(toFile: lePath, atomically: true, encoding: .utf8)
-        var accuracy = [String](repeating: "0.5,0.5", count: MisclassificationRisk.endRow(window: windows - 1, size: 50, overlap: 0.1))
-        for window in 0..<windows { accuracy[MisclassificationRisk.endRow(window: window, size: 50, overlap: 0.1) - 1] = "\(1 - risk[window]),0.5" }
+        var accuracy = [String](repeating: "0.5,0.5", count: WindowPlan.standard.accuracyEndRow(ofWindow: windows - 1))
+        for window in 0..<windows { accuracy[WindowPlan.standard.accuracyEndRow(ofWindow: window) - 1] = "\(1 - risk[window]),0.5" }
         try (accuracy.joined(separator: "\n") + "\n").write(toFile: accuracyPath, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

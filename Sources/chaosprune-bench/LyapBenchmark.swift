@@ -1,4 +1,5 @@
 import Foundation
+import ChaosPruneSystem
 import LyapunovKit
 
 /// `chaosprune-bench lyap`: the lyap_r engine in-process and as a whole process.
@@ -31,9 +32,10 @@ enum LyapBenchmark {
         defer { try? FileManager.default.removeItem(at: folder) }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("lyap_r")
-        for (length, arguments) in [(10_000, [String]()), (100_000, []), (100_000, ["-m2", "-d1", "-s20"])] {
+        let longRun = LyapunovParameters(dimension: 2, delay: 1, steps: 20)
+        for (length, arguments, parameters) in [(10_000, [String](), LyapunovParameters()), (100_000, [], LyapunovParameters()),
+                                                (100_000, ["-m2", "-d1", "-s20"], longRun)] {
             let series = SyntheticSeries.henon(length)
-            let parameters = try TiseanCommandLine.parse(arguments).options.parameters
             let label = arguments.isEmpty ? "defaults" : arguments.joined(separator: " ")
             let inProcess = try Statistics.measure(repeats: repeats) {
                 _ = try LyapunovEngine.divergence(of: series, parameters: parameters, workspace: workspace)

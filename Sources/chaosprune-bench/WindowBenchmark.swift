@@ -1,5 +1,6 @@
 import ChaosPruneKit
 import Foundation
+import ChaosPruneSystem
 import LyapunovKit
 
 /// `chaosprune-bench le-window`: the window stage at 1/20 of the MNIST network,
@@ -17,7 +18,7 @@ enum WindowBenchmark {
             try SyntheticWeights.write(rows: rows, columns: columns, to: weights)
         }
         let bytes = Double((try FileManager.default.attributesOfItem(atPath: weights)[.size] as? Int) ?? 0)
-        let windows = (rows / 45) * columns
+        let windows = WindowPlan.standard.windowCount(rows: rows) * columns
         print("== le-window, \(rows) rows × \(columns) weights (\(String(format: "%.0f", bytes / 1e6)) MB), window 50, \(ProcessorCount.online) cores, \(repeats) runs")
         var times: [Double] = []
         var peak = 0
@@ -55,8 +56,9 @@ enum WindowBenchmark {
         let perWindow = try Statistics.measure(repeats: 1) {
             processes = 0
             for column in 0..<columns {
-                for window in 0..<(rows / 45) where 45 * window + 50 <= rows {
-                    let values = Array(table[column][(45 * window)..<(45 * window + 50)])
+                for window in 0..<WindowPlan.standard.windowCount(rows: rows) {
+                    let first = WindowPlan.standard.firstRow(ofWindow: window)
+                    let values = Array(table[column][first..<(first + WindowPlan.standard.window)])
                     if values.withUnsafeBufferPointer({ gate.isStatic($0) }) { continue }
                     let text = values.map { CFormat.format("%f", $0) }.joined(separator: "\n") + "\n"
                     try text.write(toFile: "\(folder)/logi1.dat", atomically: false, encoding: .utf8)

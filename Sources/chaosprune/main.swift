@@ -1,9 +1,4 @@
-import ChaosPruneKit
+import ChaosPruneCommands
+import ChaosPruneSystem
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-exit(CommandRunner.dispatch(Array(CommandLine.arguments.dropFirst()), subcommands: [lyapRCommand, leWindowCommand, grangerCommand, compareCommand, mergeCommand, pipelineCommand, demoCommand, convertCommand]))
+Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst())))

@@ -43,6 +43,7 @@ struct GrangerNumericsTests {
             case let (.raised(a), .raised(b)):
                 #expect(a == b)
             case let (.tested(a), .tested(b)):
+                #expect(a.count == b.count)
                 for (x, y) in zip(a, b) {
                     for ((name, u), (_, v)) in zip(x.named, y.named) {
                         #expect(abs(u.pValue - v.pValue) <= 1e-11, "lag \(x.lag) \(name): \(u.pValue) vs \(v.pValue)")
@@ -103,15 +104,15 @@ struct GrangerNumericsTests {
 
     @Test("the risk series maps window i to accuracy row int(W(1−o)(i+1) + W·o)")
     func riskMapping() throws {
-        #expect(MisclassificationRisk.endRow(window: 0, size: 50, overlap: 0.1) == 50)
-        #expect(MisclassificationRisk.endRow(window: 96, size: 50, overlap: 0.1) == 4370)
+        #expect(WindowPlan.standard.accuracyEndRow(ofWindow: 0) == 50)
+        #expect(WindowPlan.standard.accuracyEndRow(ofWindow: 96) == 4370)
         let accuracy = (0..<100).map { [Double($0) / 100, 0] }
-        let risk = try MisclassificationRisk.series(windows: 2, accuracy: accuracy, layout: .perStep, size: 50, overlap: 0.1).get()
+        let risk = try MisclassificationRisk.series(windows: 2, accuracy: accuracy, layout: .perStep, plan: .standard).get()
         #expect(risk == [1 - 0.49, 1 - 0.94])
-        #expect(try MisclassificationRisk.series(windows: 2, accuracy: [[90], [80]], layout: .perWindow, size: 50, overlap: 0.1).get()
+        #expect(try MisclassificationRisk.series(windows: 2, accuracy: [[90], [80]], layout: .perWindow, plan: .standard).get()
                 == [1 - 0.9, 1 - 0.8])
         #expect(throws: MisclassificationRisk.MisalignedAccuracy(window: 2, row: 140, rows: 100)) {
-            try MisclassificationRisk.series(windows: 3, accuracy: accuracy, layout: .perStep, size: 50, overlap: 0.1).get()
+            try MisclassificationRisk.series(windows: 3, accuracy: accuracy, layout: .perStep, plan: .standard).get()
         }
     }
 

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import ChaosPruneKit
 import LyapunovKit
+import ChaosPruneSystem
 
 /// The window stage's output does not depend on threads, batching or column splits.
 @Suite("le-window determinism")
@@ -11,7 +12,7 @@ struct WindowDeterminismTests {
 
     /// Runs the job in-process into a file and returns its text.
     private func run(threads: Int, columns: ClosedRange<Int>? = nil, budget: Int = 256 << 20,
-                     settings: WindowSettings = .current()) throws -> String {
+                     settings: WindowSettings = .current(plan: .standard)) throws -> String {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("out.csv").path
@@ -41,9 +42,9 @@ struct WindowDeterminismTests {
 
     @Test("legacy layout shards stack row-wise into one run")
     func legacyShards() throws {
-        let whole = try run(threads: 2, settings: .legacy)
-        let top = try run(threads: 1, columns: 1...20, settings: .legacy)
-        let bottom = try run(threads: 2, columns: 21...40, settings: .legacy)
+        let whole = try run(threads: 2, settings: .legacy(plan: try WindowPlan(window: 200, overlap: 0.1)))
+        let top = try run(threads: 1, columns: 1...20, settings: .legacy(plan: try WindowPlan(window: 200, overlap: 0.1)))
+        let bottom = try run(threads: 2, columns: 21...40, settings: .legacy(plan: try WindowPlan(window: 200, overlap: 0.1)))
         #expect(top + bottom == whole)
     }
 }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// Parses the comma-separated numeric fields of one line, exactly as `strtod`
 /// converts each (correctly rounded decimal → double, as Python's `float()` and
@@ -35,9 +29,8 @@ enum FieldParser {
             if cursor == end || cursor.pointee == 44 { throw .emptyField(column: field + 1) }
             if field >= expected { throw .fieldCount(found: countFields(start, end)) }
             if selected.contains(field) {
-                var after: UnsafeMutablePointer<CChar>?
-                let value = UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) { strtod($0, &after) }
-                let stop = after.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) } ?? cursor
+                let (value, after) = UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) { Platform.parseDouble($0) }
+                let stop = UnsafeRawPointer(after).assumingMemoryBound(to: UInt8.self)
                 guard stop != cursor, stop <= end, !isSpace(cursor.pointee) else {
                     throw .notANumber(column: field + 1, text: fieldText(cursor, end))
                 }

@@ -1,4 +1,4 @@
-import LyapunovKit
+import ChaosPruneSystem
 
 /// Number text as MATLAB `csvwrite` writes it: C `%.5g` (at most five
 /// significant digits: `1.5556`, `-0.0012346`, `1.2346e-05`, `0`).

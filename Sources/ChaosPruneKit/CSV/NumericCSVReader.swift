@@ -1,12 +1,6 @@
 import Dispatch
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// Streams the rows of a headerless numeric CSV file (the weights CSV and the
 /// other files of the original pipeline), a block of rows at a time.
@@ -49,18 +43,20 @@ public final class NumericCSVReader {
     public init(path: String) throws(CSVError) {
         self.path = path
         if path == "-" {
-            descriptor = STDIN_FILENO
+            descriptor = Platform.standardInput
             totalBytes = nil
         } else {
-            descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw CSVError(file: path, message: "cannot open: \(String(cString: strerror(errno)))") }
-            var status = stat()
-            totalBytes = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+            do {
+                descriptor = try Platform.openForReading(path)
+            } catch {
+                throw CSVError(file: path, message: "cannot read: \(error.reason)")
+            }
+            if case let .regular(size) = Platform.kind(of: descriptor) { totalBytes = size } else { totalBytes = nil }
         }
     }
 
     deinit {
-        if descriptor != STDIN_FILENO { close(descriptor) }
+        if descriptor != Platform.standardInput { Platform.close(descriptor) }
     }
 
     /// A block of rows: `count` rows of `columns` selected values each.
@@ -186,8 +182,7 @@ public final class NumericCSVReader {
         let limit = buffer.count - (endOfFile ? 1 : 0)
         guard offset < limit else { return nil }
         return buffer.withUnsafeBufferPointer { bytes -> Int? in
-            guard let found = memchr(bytes.baseAddress! + offset, 10, limit - offset) else { return nil }
-            return UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+            Platform.firstIndex(of: 10, in: bytes.baseAddress! + offset, count: limit - offset).map { $0 + offset }
         }
     }
 
@@ -195,11 +190,12 @@ public final class NumericCSVReader {
     private func fill() throws(CSVError) {
         let old = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
-        var count = 0
-        repeat {
-            count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + old, Self.chunk) }
-        } while count < 0 && errno == EINTR
-        guard count >= 0 else { throw CSVError(file: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+        let count: Int
+        do {
+            count = try Platform.read(descriptor, into: &buffer, at: old, count: Self.chunk, path: path)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+        }
         buffer.removeLast(Self.chunk - count)
         if count == 0 {
             endOfFile = true

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// statsmodels 0.14.4 `adfuller(x)` with its defaults (regression "c",
 /// autolag "AIC", maxlag int(ceil(12·(nobs/100)^¼)) capped at nobs//2 − 2):
@@ -33,7 +27,7 @@ public enum AugmentedDickeyFuller {
             throw Failure(description: "Invalid input, x is constant")
         }
         let count = x.count
-        var maxlag = Int((12.0 * pow(Double(count) / 100.0, 1 / 4.0)).rounded(.up))
+        var maxlag = Int((12.0 * CMath.pow(Double(count) / 100.0, 1 / 4.0)).rounded(.up))
         maxlag = min(count / 2 - 1 - 1, maxlag)
         guard maxlag >= 0 else { throw Failure(description: "sample size is too short to use selected regression component") }
         let difference = (1..<count).map { x[$0] - x[$0 - 1] }
@@ -90,8 +84,8 @@ public enum AugmentedDickeyFuller {
     static func normalCDF(_ z: Double) -> Double {
         let x = z * 0.7071067811865476
         let magnitude = abs(x)
-        if magnitude < 0.7071067811865476 { return 0.5 + 0.5 * erf(x) }
-        let tail = 0.5 * erfc(magnitude)
+        if magnitude < 0.7071067811865476 { return 0.5 + 0.5 * CMath.erf(x) }
+        let tail = 0.5 * CMath.erfc(magnitude)
         return x > 0 ? 1 - tail : tail
     }
 }

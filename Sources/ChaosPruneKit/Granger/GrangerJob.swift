@@ -14,10 +14,8 @@ public struct GrangerJob {
         public var maxlag = 14
         /// Threshold on the rounded minimum p-value.
         public var alpha = 0.05
-        /// Window size that maps windows to accuracy rows.
-        public var window = 50
-        /// Window overlap that maps windows to accuracy rows.
-        public var overlap = 0.1
+        /// The windows of the LE file, which map windows to accuracy rows.
+        public var plan = WindowPlan.standard
         /// Layout of the accuracies file.
         public var accuracyLayout: MisclassificationRisk.Layout = .perStep
         /// Whether the LE file has one row per weight (legacy layout).
@@ -46,31 +44,32 @@ public struct GrangerJob {
 
         /// Weights whose test raised (p = 0 in the reference).
         public var raisedCount: Int { outcomes.filter { if case .raised = $0 { true } else { false } }.count }
-    }
 
-    /// Why the stage stopped.
-    public struct Failure: Error, CustomStringConvertible {
-        /// One line for the user.
-        public var description: String
-    }
-
-    /// Reads the two files and runs the stage.
-    public static func run(lePath: String, accuracyPath: String, options: Options) throws(Failure) -> Output {
-        let le: NumericTable
-        let accuracy: NumericTable
-        do {
-            le = try NumericTable.read(lePath)
-            accuracy = try NumericTable.read(accuracyPath)
-        } catch {
-            throw Failure(description: error.description)
+        /// The warnings the notebook's quirks call for, in the order to print them.
+        public func warnings(alpha: Double) -> [StageWarning] {
+            var warnings: [StageWarning] = []
+            if let stationarity, stationarity.lengthsDiffer {
+                warnings.append(.stationarityLengthsDiffer(leDifferenced: stationarity.leDifferenced))
+            }
+            if raisedCount > 0 { warnings.append(.grangerRaised(weights: raisedCount, of: outcomes.count)) }
+            if selection.selectedAllBecauseNoneQualified { warnings.append(.selectedEveryWeight(count: outcomes.count, alpha: alpha)) }
+            return warnings
         }
+    }
+
+    /// Runs the stage on the two tables (`leName` and `accuracyName` name them in messages).
+    ///
+    /// - Throws: `StageError` when the accuracy file ends before the last
+    ///   window, or when `--stationarity` meets a constant series (the notebook stops there).
+    public static func run(le: NumericTable, accuracy: NumericTable, leName: String, accuracyName: String,
+                           options: Options) throws(StageError) -> Output {
         let series = options.legacyLayout ? le.transposed : le
         let risk: [Double]
         switch MisclassificationRisk.series(windows: series.rows.count, accuracy: accuracy.rows, layout: options.accuracyLayout,
-                                            size: options.window, overlap: options.overlap) {
+                                            plan: options.plan) {
         case let .success(values): risk = values
         case let .failure(problem):
-            throw Failure(description: "\(accuracyPath): window \(problem.window) of \(lePath) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
+            throw StageError("\(accuracyName): window \(problem.window) of \(leName) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
         }
         let columns = (0..<series.columnCount).map { series.column($0) }
         guard options.stationarity else { return compute(risk: risk, le: columns, options: options) }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// An ordinary least-squares fit as statsmodels' `OLS(y, X).fit()` makes it
 /// (method "pinv").
@@ -73,7 +67,7 @@ public struct LeastSquaresFit {
     /// −n/2·ln 2π − n/2·ln(ssr/n) − n/2, statsmodels' OLS profile log-likelihood.
     public static func profileLogLikelihood(ssr: Double, observations: Int) -> Double {
         let half = Double(observations) / 2
-        return -half * log(2 * Double.pi) - half * log(ssr / Double(observations)) - half
+        return -half * CMath.log(2 * Double.pi) - half * CMath.log(ssr / Double(observations)) - half
     }
 
     /// The Wald F statistic that the parameters at `indices` are zero, with its

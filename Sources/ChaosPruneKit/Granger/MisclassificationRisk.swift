@@ -1,32 +1,27 @@
 /// The misclassification risk series the notebook tests LE series against.
 ///
 /// Mirrors: per-step accuracies (one row per recorded step, first column the
-/// test accuracy as a fraction): for window i, r = int(W·(1−o)·(i+1) + W·o),
-/// computed in double in Python's order, and risk = 1 − acc[r−1][0];
+/// test accuracy as a fraction): for window i, r = `WindowPlan.accuracyEndRow`
+/// and risk = 1 − acc[r−1][0];
 /// per-window accuracies (one value per line, percent): risk = 1 − acc[i]/100.
 public enum MisclassificationRisk {
     /// The two accuracy layouts.
-    public enum Layout: String, Sendable {
+    public enum Layout: String, Sendable, CaseIterable {
         /// One row per training step, aligned with the weights CSV (test, train fractions).
         case perStep = "per-step"
         /// One value per window, in percent.
         case perWindow = "per-window"
     }
 
-    /// The 1-based accuracy row where window i ends: int(W·(1−o)·(i+1) + W·o).
-    public static func endRow(window i: Int, size: Int, overlap: Double) -> Int {
-        Int(Double(size) * (1 - overlap) * Double(i + 1) + Double(size) * overlap)
-    }
-
     /// The risk for `windows` windows from `accuracy` (rows of numbers), or a message
     /// saying which window needs a row the file does not have.
-    public static func series(windows: Int, accuracy: [[Double]], layout: Layout, size: Int, overlap: Double) -> Result<[Double], MisalignedAccuracy> {
+    public static func series(windows: Int, accuracy: [[Double]], layout: Layout, plan: WindowPlan) -> Result<[Double], MisalignedAccuracy> {
         var risk: [Double] = []
         risk.reserveCapacity(windows)
         for i in 0..<windows {
             switch layout {
             case .perStep:
-                let row = endRow(window: i, size: size, overlap: overlap)
+                let row = plan.accuracyEndRow(ofWindow: i)
                 guard row >= 1, row <= accuracy.count else {
                     return .failure(MisalignedAccuracy(window: i, row: row, rows: accuracy.count))
                 }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// `numpy.round(x, decimals)` on a numpy float: y = x·10^decimals in double,
 /// rounded to the nearest integer with halves to even (`rint`), divided by 10^decimals.
@@ -16,6 +10,6 @@ public enum NumpyRounding {
     public static func round(_ x: Double, decimals: Int) -> Double {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        return rint(x * scale) / scale
+        return CMath.rint(x * scale) / scale
     }
 }

@@ -21,7 +21,7 @@ public struct StationarityReport: Sendable {
     public var lengthsDiffer: Bool { leDifferenced != riskDifferenced }
 
     /// Runs the ADF tests.
-    init(risk: [Double], le: [[Double]], threads: Int) throws(GrangerJob.Failure) {
+    init(risk: [Double], le: [[Double]], threads: Int) throws(StageError) {
         var values = [Double](repeating: 0, count: le.count)
         var failures = [String?](repeating: nil, count: le.count)
         values.withUnsafeMutableBufferPointer { values in
@@ -36,12 +36,12 @@ public struct StationarityReport: Sendable {
             }
         }
         if let weight = failures.firstIndex(where: { $0 != nil }) {
-            throw GrangerJob.Failure(description: "--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(failures[weight]!)' and the notebook stops there")
+            throw StageError("--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(failures[weight]!)' and the notebook stops there")
         }
         do throws(AugmentedDickeyFuller.Failure) {
             riskP = try AugmentedDickeyFuller.test(risk).pValue
         } catch {
-            throw GrangerJob.Failure(description: "--stationarity: the misclassification risk series is constant: statsmodels' adfuller raises '\(error.description)' and the notebook stops there")
+            throw StageError("--stationarity: the misclassification risk series is constant: statsmodels' adfuller raises '\(error.description)' and the notebook stops there")
         }
         leP = values
         leDifferenced = values.contains { $0 > 0.05 }

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// Survival functions (upper tail probabilities) of the chi-square and F
 /// distributions, as `scipy.stats.chi2.sf` and `scipy.stats.f.sf` give them.
@@ -49,7 +43,7 @@ public enum SurvivalFunctions {
     /// to full relative precision by the caller).
     @inline(__always)
     static func logOfRatio(_ ratio: Double, minusOne: Double) -> Double {
-        abs(ratio - 1) < 0.5 ? log1p(minusOne) : log(ratio)
+        abs(ratio - 1) < 0.5 ? CMath.log1p(minusOne) : CMath.log(ratio)
     }
 
     /// An exponent kept as an unevaluated sum head + tail (exact two-sum), so
@@ -70,19 +64,19 @@ public enum SurvivalFunctions {
         }
 
         /// exp(head + tail) · factor.
-        func exponential(times factor: Double) -> Double { exp(head) * (factor + factor * tail) }
+        func exponential(times factor: Double) -> Double { CMath.exp(head) * (factor + factor * tail) }
     }
 
     /// C(a, b) = ln Γ(a+b) − ln Γ(a) − ln Γ(b) + a·ln(a/(a+b)) + b·ln(b/(a+b)).
     static func betaNormaliser(_ a: Double, _ b: Double) -> Double {
         let sum = a + b
         guard a >= 10 else {
-            return logGamma(sum) - logGamma(a) - logGamma(b) + a * log(a / sum) + b * log(b / sum)
+            return logGamma(sum) - logGamma(a) - logGamma(b) + a * CMath.log(a / sum) + b * CMath.log(b / sum)
         }
         if b >= 10 {
-            return 0.5 * log(a * b / sum) - 0.5 * log(2 * Double.pi) + stirlingRemainder(sum) - stirlingRemainder(a) - stirlingRemainder(b)
+            return 0.5 * CMath.log(a * b / sum) - 0.5 * CMath.log(2 * Double.pi) + stirlingRemainder(sum) - stirlingRemainder(a) - stirlingRemainder(b)
         }
-        return 0.5 * log(a / sum) + (b * log(b) - b - logGamma(b)) + stirlingRemainder(sum) - stirlingRemainder(a)
+        return 0.5 * CMath.log(a / sum) + (b * CMath.log(b) - b - logGamma(b)) + stirlingRemainder(sum) - stirlingRemainder(a)
     }
 
     /// ln Γ(z) − [(z − ½)·ln z − z + ½·ln 2π] for z ≥ 10.
@@ -95,7 +89,7 @@ public enum SurvivalFunctions {
 
     /// Q(a, x) = Γ(a, x)/Γ(a).
     public static func upperRegularisedGamma(_ a: Double, _ x: Double) -> Double {
-        let logPrefactor = Exponent(-x).adding(a * log(x)).adding(-logGamma(a))
+        let logPrefactor = Exponent(-x).adding(a * CMath.log(x)).adding(-logGamma(a))
         if x < a + 1 {
             var term = 1 / a
             var sum = term
@@ -169,8 +163,5 @@ public enum SurvivalFunctions {
     }
 
     /// ln Γ(a) for a > 0, thread-safe (`lgamma_r`).
-    static func logGamma(_ a: Double) -> Double {
-        var sign: Int32 = 0
-        return lgamma_r(a, &sign)
-    }
+    static func logGamma(_ a: Double) -> Double { CMath.logGamma(a) }
 }

@@ -1,4 +1,4 @@
-import LyapunovKit
+import ChaosPruneSystem
 
 /// Any of the pipeline's CSV files as a grid of cells, each a number (parsed
 /// exactly by `strtod`) or text — for comparing and converting files whose
@@ -22,9 +22,10 @@ public struct CellTable: Sendable {
     /// Reads `path` (`-` for standard input).
     public static func read(_ path: String) throws(CSVError) -> CellTable {
         let bytes: [UInt8]
-        switch path == "-" ? StandardStreams.readInput() : StandardStreams.readFile(path) {
-        case let .success(contents): bytes = contents
-        case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
+        do {
+            bytes = try FileContents.read(path)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
         }
         var text = Substring(String(decoding: bytes, as: UTF8.self))
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
@@ -38,7 +39,7 @@ public struct CellTable: Sendable {
     static func cell(_ field: Substring) -> Cell {
         let trimmed = field.trimmingBlanks
         guard !trimmed.isEmpty else { return .text("") }
-        return TiseanCommandLine.parseFloat(trimmed).map(Cell.number) ?? .text(trimmed)
+        return CFormat.parseWhole(trimmed).map(Cell.number) ?? .text(trimmed)
     }
 
     /// The table with rows and columns swapped (ragged rows padded with empty text).

@@ -1,4 +1,4 @@
-import LyapunovKit
+import ChaosPruneSystem
 
 /// The text `chaosprune compare` prints for a `TableComparison`.
 public enum ComparisonReport {

@@ -1,4 +1,4 @@
-import LyapunovKit
+import ChaosPruneSystem
 
 /// The conversions of `chaosprune convert`, each reading its inputs whole and
 /// writing its outputs whole or not at all.
@@ -42,22 +42,24 @@ public enum FormatConversion {
     }
 
     /// Runs one conversion.
-    public static func run(_ kind: Kind, _ request: Request) throws(StageFailure) {
+    ///
+    /// - Throws: `CSVError` for an input that does not fit the conversion,
+    ///   `StageError` for a missing setting, `SystemError` when an output cannot be written.
+    public static func run(_ kind: Kind, _ request: Request) throws {
         let input = request.inputs[0]
         let ending = request.lineEnding
-        func table() throws(StageFailure) -> CellTable { try StageFailure.wrap { () throws(CSVError) in try CellTable.read(input) } }
-        func numbers(_ table: CellTable) throws(StageFailure) -> [[Double]] {
-            try table.rows.enumerated().map { (line, row) throws(StageFailure) in
-                try row.enumerated().map { (column, cell) throws(StageFailure) in
+        func numbers(_ table: CellTable) throws(CSVError) -> [[Double]] {
+            try table.rows.enumerated().map { (line, row) throws(CSVError) in
+                try row.enumerated().map { (column, cell) throws(CSVError) in
                     guard case let .number(value) = cell else {
-                        throw StageFailure(message: CSVError(file: input, line: line + 1, column: column + 1, message: "expected a number").description)
+                        throw CSVError(file: input, line: line + 1, column: column + 1, message: "expected a number")
                     }
                     return value
                 }
             }
         }
-        func write(_ text: String, to path: String) throws(StageFailure) {
-            try StageFailure.wrap { () throws(AtomicFileWriter.Failure) in try AtomicFileWriter.write(Array(text.utf8), to: path) }
+        func write(_ text: String, to path: String) throws(SystemError) {
+            try AtomicFileWriter.write(Array(text.utf8), to: path)
         }
         func lines(_ values: [Int]) -> String { values.map { "\($0)\(ending)" }.joined() }
         func grid(_ rows: [[String]]) -> String { rows.map { $0.joined(separator: ",") + ending }.joined() }
@@ -65,27 +67,27 @@ public enum FormatConversion {
 
         switch kind {
         case .transpose:
-            let source = try table()
+            let source = try CellTable.read(input)
             if let ragged = source.texts.firstIndex(where: { $0.count != source.texts[0].count }) {
-                throw StageFailure(message: CSVError(file: input, line: ragged + 1, message: "ragged row: \(source.texts[ragged].count) fields, expected \(source.texts[0].count)").description)
+                throw CSVError(file: input, line: ragged + 1, message: "ragged row: \(source.texts[ragged].count) fields, expected \(source.texts[0].count)")
             }
             try write(grid(source.transposed.texts), to: request.output)
         case .csvwrite, .roundtrip:
-            try write(grid(try numbers(try table()).map { $0.map { text($0, csvwrite: kind == .csvwrite) } }), to: request.output)
+            try write(grid(try numbers(try CellTable.read(input)).map { $0.map { text($0, csvwrite: kind == .csvwrite) } }), to: request.output)
         case .npy:
-            let array = try StageFailure.wrap { () throws(CSVError) in try NumpyArrayReader.read(input) }
+            let array = try NumpyArrayReader.read(input)
             try write(grid(array.rows.map { $0.map { request.csvwrite ? text($0, csvwrite: true) : array.text($0) } }), to: request.output)
         case .maskToVector:
-            guard let weights = request.weights else { throw StageFailure(message: "mask-to-vector needs --weights N") }
-            let indices = try StageFailure.wrap { () throws(CSVError) in try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights) }
+            guard let weights = request.weights else { throw StageError("mask-to-vector needs --weights N") }
+            let indices = try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights)
             try write(lines(MaskConversion.vector(indices, weights: weights)), to: request.output)
         case .vectorToMask:
-            let indices = try StageFailure.wrap { () throws(CSVError) in try MaskConversion.indices(ofFlags: try CellTable.read(input), file: input) }
+            let indices = try MaskConversion.indices(ofFlags: try CellTable.read(input), file: input)
             try write(lines(masked(indices)), to: request.output)
         case .maskToLayers:
-            guard let layers = request.layers else { throw StageFailure(message: "mask-to-layers needs --layers RxC,…") }
+            guard let layers = request.layers else { throw StageError("mask-to-layers needs --layers RxC,…") }
             let total = layers.reduce(0) { $0 + $1.count }
-            let indices = try StageFailure.wrap { () throws(CSVError) in try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total) }
+            let indices = try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total)
             let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
             for (number, matrix) in MaskConversion.matrices(indices, layers: layers).enumerated() {
                 try write(grid(matrix.map { $0.map(String.init) }), to: "\(stem)_W\(number + 1).csv")
@@ -94,13 +96,16 @@ public enum FormatConversion {
             var indices: [Int] = []
             var start = 0
             for (number, path) in request.inputs.enumerated() {
-                let table = try StageFailure.wrap { () throws(CSVError) in try CellTable.read(path) }
+                let table = try CellTable.read(path)
                 if let layers = request.layers {
-                    guard number < layers.count, table.rows.count == layers[number].rows, table.rows.allSatisfy({ $0.count == layers[number].columns }) else {
-                        throw StageFailure(message: "\(path): expected a \(number < layers.count ? "\(layers[number].rows)x\(layers[number].columns)" : "no") matrix for layer W\(number + 1) (--layers)")
+                    guard number < layers.count else {
+                        throw CSVError(file: path, message: "--layers names \(layers.count) layer(s), but this is matrix file \(number + 1)")
+                    }
+                    guard table.rows.count == layers[number].rows, table.rows.allSatisfy({ $0.count == layers[number].columns }) else {
+                        throw CSVError(file: path, message: "expected a \(layers[number].rows)x\(layers[number].columns) matrix for layer W\(number + 1) (--layers)")
                     }
                 }
-                let set = try StageFailure.wrap { () throws(CSVError) in try MaskConversion.indices(ofFlags: table, file: path) }
+                let set = try MaskConversion.indices(ofFlags: table, file: path)
                 indices += set.map { $0 + start }
                 start += table.rows.reduce(0) { $0 + $1.count }
             }

@@ -1,4 +1,4 @@
-import LyapunovKit
+import ChaosPruneSystem
 
 /// Reads a `.npy` file (numpy's own format, versions 1–3): little-endian or
 /// byte-order-free float64, float32, int64, int32 or uint8 arrays of one or two
@@ -30,9 +30,10 @@ public enum NumpyArrayReader {
     /// The array in `path`.
     public static func read(_ path: String) throws(CSVError) -> Array2D {
         let bytes: [UInt8]
-        switch StandardStreams.readFile(path) {
-        case let .success(contents): bytes = contents
-        case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
+        do {
+            bytes = try FileContents.read(path)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
         }
         if bytes.first == 0x80 {
             throw CSVError(file: path, message: "this is a Python pickle; chaosprune never unpickles (it could run code). Re-save the array with numpy.save(path, array.astype(float), allow_pickle=False)")

@@ -1,38 +1,102 @@
-import LyapunovKit
+import ChaosPruneSystem
 
 /// Joins window_LE shards written by `le-window --columns A:B` into the file
 /// one run over all weights writes, byte for byte: the shards' row texts are
 /// joined as they are (no re-formatting), column-wise for the current layout
 /// (rows = windows) or row-wise for the legacy layout (rows = weights).
 ///
+/// Each shard's weight range comes from its sidecar (`FILE.json`, written by
+/// `le-window`) or from the argument `FILE@A:B`; when both exist they must
+/// agree. With sidecars the layout, the whole network's width and the
+/// settings are known too: shards made with different settings are refused,
+/// and the merged file gets a sidecar of its own.
+///
 /// Refuses: gaps or overlaps between the shards' weight ranges, a first range
-/// not starting at weight 1 (or a last not ending at `total`, when given), a
+/// not starting at weight 1 (or a last not ending at the total, when known), a
 /// shard whose width does not match its range, shards with different window
 /// counts, and mixed line endings.
 public enum ShardMerge {
-    /// One shard: its file and the weights it holds (1-based, inclusive).
+    /// One shard: its file, the weights it holds (1-based, inclusive) and its sidecar.
     public struct Shard: Sendable {
         /// The shard's file.
         public var path: String
         /// The weights it holds, 1-based inclusive.
         public var weights: ClosedRange<Int>
+        /// Its sidecar, when it has one.
+        public var sidecar: WindowSidecar?
 
-        /// Parses `FILE@A:B`.
+        /// Parses `FILE@A:B` or `FILE` (whose sidecar then gives the range).
         public init(argument: String) throws(CSVError) {
-            guard let at = argument.lastIndex(of: "@") else {
-                throw CSVError(file: argument, message: "expected FILE@A:B, the weights (1-based, inclusive) the shard holds, as given to le-window --columns")
+            var path = argument
+            var given: ClosedRange<Int>?
+            if let at = argument.lastIndex(of: "@") {
+                let range = argument[argument.index(after: at)...].split(separator: ":", omittingEmptySubsequences: false)
+                if range.count == 2, let low = Int(range[0]), let high = Int(range[1]) {
+                    guard low >= 1, high >= low else {
+                        throw CSVError(file: String(argument[..<at]), message: "expected @A:B with 1 ≤ A ≤ B after the file name, not '@\(argument[argument.index(after: at)...])'")
+                    }
+                    path = String(argument[..<at])
+                    given = low...high
+                }
             }
-            path = String(argument[..<at])
-            let range = argument[argument.index(after: at)...].split(separator: ":", omittingEmptySubsequences: false)
-            guard range.count == 2, let low = Int(range[0]), let high = Int(range[1]), low >= 1, high >= low else {
-                throw CSVError(file: path, message: "expected @A:B with 1 ≤ A ≤ B after the file name, not '@\(argument[argument.index(after: at)...])'")
+            self.path = path
+            sidecar = try WindowSidecar.read(for: path)
+            if let sidecar {
+                let recorded = sidecar.firstWeight...sidecar.lastWeight
+                if let given, given != recorded {
+                    throw CSVError(file: path, message: "@\(given.lowerBound):\(given.upperBound) contradicts its sidecar, which says weights \(recorded.lowerBound):\(recorded.upperBound)")
+                }
+                weights = recorded
+            } else if let given {
+                weights = given
+            } else {
+                throw CSVError(file: path, message: "no sidecar (\(WindowSidecar.path(for: path))) says which weights this shard holds; name them as FILE@A:B (1-based, inclusive, as given to le-window --columns)")
             }
-            weights = low...high
         }
     }
 
+    /// A merged file: its bytes and, when every shard had one, its sidecar.
+    public struct Merged: Sendable {
+        /// The merged file's bytes.
+        public var bytes: [UInt8]
+        /// The merged file's sidecar.
+        public var sidecar: WindowSidecar?
+    }
+
+    /// Merges `shards`; the layout and total come from the sidecars when the arguments leave them out.
+    public static func merge(_ shards: [Shard], legacyLayout: Bool?, total: Int?) throws(CSVError) -> Merged {
+        let sidecars = shards.compactMap(\.sidecar)
+        if let first = sidecars.first {
+            for (shard, sidecar) in zip(shards, shards.map(\.sidecar)) {
+                guard let sidecar else { continue }
+                var comparable = sidecar
+                comparable.firstWeight = first.firstWeight
+                comparable.lastWeight = first.lastWeight
+                comparable.sourceName = first.sourceName
+                comparable.sourceBytes = first.sourceBytes
+                guard comparable == first else {
+                    throw CSVError(file: shard.path, message: "its sidecar records other settings than \(shards[0].path)'s (window, overlap, layout, arithmetic, lyap_r parameters or source width): shards must come from one le-window setting")
+                }
+            }
+        }
+        let layoutFromSidecars = sidecars.first.map { $0.layout == .weightsByWindows }
+        if let given = legacyLayout, let recorded = layoutFromSidecars, given != recorded {
+            throw CSVError(file: shards[0].path, message: "--legacy contradicts the sidecars, which record the \(recorded ? "legacy (rows = weights)" : "current (rows = windows)") layout")
+        }
+        let legacy = legacyLayout ?? layoutFromSidecars ?? false
+        let width = total ?? sidecars.first?.totalWeights
+        let bytes = try mergeTexts(shards, legacyLayout: legacy, total: width)
+        var sidecar: WindowSidecar?
+        if sidecars.count == shards.count, var merged = sidecars.first {
+            merged.firstWeight = 1
+            merged.lastWeight = shards.map(\.weights.upperBound).max() ?? merged.lastWeight
+            sidecar = merged
+        }
+        return Merged(bytes: bytes, sidecar: sidecar)
+    }
+
     /// The merged file's bytes.
-    public static func merge(_ shards: [Shard], legacyLayout: Bool, total: Int?) throws(CSVError) -> [UInt8] {
+    static func mergeTexts(_ shards: [Shard], legacyLayout: Bool, total: Int?) throws(CSVError) -> [UInt8] {
         let ordered = shards.sorted { $0.weights.lowerBound < $1.weights.lowerBound }
         guard let first = ordered.first else { throw CSVError(file: "-", message: "no shards given") }
         var expectedStart = 1
@@ -46,7 +110,7 @@ public enum ShardMerge {
             expectedStart = shard.weights.upperBound + 1
         }
         if let total, expectedStart - 1 != total {
-            throw CSVError(file: ordered.last!.path, message: "the shards end at weight \(expectedStart - 1), but --total is \(total)")
+            throw CSVError(file: ordered.last!.path, message: "the shards end at weight \(expectedStart - 1), but the network has \(total) weights")
         }
         var lineEnding: String?
         var pieces: [[Substring]] = []
@@ -80,9 +144,10 @@ public enum ShardMerge {
     /// The row texts of a shard, without line endings; all shards must use the same ending.
     private static func rowTexts(_ path: String, lineEnding: inout String?) throws(CSVError) -> [Substring] {
         let bytes: [UInt8]
-        switch StandardStreams.readFile(path) {
-        case let .success(contents): bytes = contents
-        case let .failure(failure): throw CSVError(file: path, message: "cannot read: \(failure.reason)")
+        do {
+            bytes = try FileContents.read(path)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let ending = text.contains("\r\n") ? "\r\n" : "\n"

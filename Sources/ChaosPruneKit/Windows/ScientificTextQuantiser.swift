@@ -1,12 +1,4 @@
-import LyapunovKit
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// The value MATLAB's `load` reads back from a lyap_r output line: the value
 /// printed with C `%e` (seven significant digits, ties to even on the exact
@@ -53,6 +45,6 @@ public enum ScientificTextQuantiser {
 
     /// The reference's own route: C `%e` text, parsed back with `strtod`.
     public static func throughCLibrary(_ v: Double) -> Double {
-        CFormat.format("%e", v).withCString { strtod($0, nil) }
+        CFormat.parsePrefix(CFormat.format("%e", v))
     }
 }

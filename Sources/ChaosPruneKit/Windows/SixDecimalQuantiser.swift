@@ -1,12 +1,4 @@
-import LyapunovKit
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ChaosPruneSystem
 
 /// The value lyap_r reads back from MATLAB's `fprintf('%f\n', x)`: x rounded
 /// to six decimals by the C library (exact binary value, ties to even), then
@@ -32,7 +24,6 @@ public enum SixDecimalQuantiser {
 
     /// The reference's own route: C `%f` text, parsed back with `strtod`.
     public static func throughCLibrary(_ x: Double) -> Double {
-        let text = CFormat.format("%f", x)
-        return text.withCString { strtod($0, nil) }
+        CFormat.parsePrefix(CFormat.format("%f", x))
     }
 }

@@ -1,3 +1,4 @@
+import ChaosPruneSystem
 import LyapunovKit
 
 /// Stage 2 of the pipeline: a weights CSV in, a window_LE CSV out, streaming
@@ -22,8 +23,6 @@ public struct WindowLEJob {
         public var threads: Int
         /// `\n` (default) or `\r\n` after each output row.
         public var lineEnding: [UInt8] = [10]
-        /// Whether to keep the per-cell messages for the log.
-        public var collectLog = false
         /// Approximate bytes of rows held at once.
         public var memoryBudget = 256 << 20
         /// Called after each batch with the windows done so far and the reader (for bytes read).
@@ -54,99 +53,77 @@ public struct WindowLEJob {
         public var slopesDisagree = 0
         /// Cells on which the reference's lyap_r would never terminate (written as 0).
         public var noNeighbour = 0
-        /// The script's log (when collected).
+        /// Weights (columns) of the whole file.
+        public var totalWeights = 0
+        /// The 1-based index of the first weight processed.
+        public var firstWeight = 1
+        /// The script's log.
         public var log: WindowLog = WindowLog()
 
         /// The script's static count: gated cells plus curves with at most one row.
         public var staticWindows: Int { gated + tooFewRows }
     }
 
-    /// Why the job stopped.
-    public enum Failure: Error, CustomStringConvertible {
-        /// The weights file is malformed.
-        case input(CSVError)
-        /// The output could not be written.
-        case output(AtomicFileWriter.Failure)
-        /// The settings are inconsistent.
-        case settings(String)
-
-        /// One line for the user.
-        public var description: String {
-            switch self {
-            case let .input(error): return error.description
-            case let .output(error): return error.message
-            case let .settings(message): return message
-            }
-        }
-    }
-
     /// Runs the job from `reader` to `writer` (which the caller commits or abandons).
-    public static func run(reader: NumericCSVReader, writer: AtomicFileWriter, options: Options) throws(Failure) -> Summary {
+    ///
+    /// - Throws: `CSVError` for a malformed weights file or too few rows,
+    ///   `SystemError` when the output cannot be written, `StageError` for a
+    ///   column range the file does not have.
+    public static func run(reader: NumericCSVReader, writer: AtomicFileWriter, options: Options) throws -> Summary {
         let settings = options.settings
-        guard settings.window >= 2 else { throw .settings("--window must be at least 2 rows") }
-        guard (0..<1).contains(settings.overlap), let step = settings.step else {
-            throw .settings("window \(settings.window) × (1 − overlap \(settings.overlap)) must be a whole number of rows ≥ 1, with 0 ≤ overlap < 1")
-        }
-        let state = try BatchState(reader: reader, options: options, step: step)
+        let plan = settings.plan
+        let state = try BatchState(reader: reader, options: options)
         var summary = Summary()
         summary.weights = state.columnCount
         var transposed: [[Double]] = settings.layout == .weightsByWindows ? Array(repeating: [], count: state.columnCount) : []
-        do {
-            while true {
-                let batch = try state.nextBatch()
-                guard batch > 0 else { break }
-                let (exponents, outcomes) = state.compute(windows: batch)
-                for (cell, outcome) in outcomes.enumerated() {
-                    let window = summary.windows + cell / state.columnCount
-                    let weight = cell % state.columnCount
-                    switch outcome {
-                    case .computed: break
-                    case .gated: summary.gated += 1
-                    case .tooFewRows: summary.tooFewRows += 1
-                    case .slopesDisagree: summary.slopesDisagree += 1
-                    case .noNeighbour: summary.noNeighbour += 1
-                    }
-                    if options.collectLog {
-                        summary.log.record(weight: state.firstColumn + weight + 1, window: window, outcome: outcome)
-                    }
+        while true {
+            let batch = try state.nextBatch()
+            guard batch > 0 else { break }
+            let (exponents, outcomes) = state.compute(windows: batch)
+            for (cell, outcome) in outcomes.enumerated() {
+                let window = summary.windows + cell / state.columnCount
+                let weight = cell % state.columnCount
+                switch outcome {
+                case .computed: break
+                case .gated: summary.gated += 1
+                case .tooFewRows: summary.tooFewRows += 1
+                case .slopesDisagree: summary.slopesDisagree += 1
+                case .noNeighbour: summary.noNeighbour += 1
                 }
-                switch settings.layout {
-                case .windowsByWeights:
-                    var text: [UInt8] = []
-                    for window in 0..<batch {
-                        MatlabNumberFormat.appendRow(exponents[(window * state.columnCount)..<((window + 1) * state.columnCount)],
-                                                     lineEnding: options.lineEnding, to: &text)
-                    }
-                    try writer.write(text)
-                case .weightsByWindows:
-                    for window in 0..<batch {
-                        for weight in 0..<state.columnCount {
-                            transposed[weight].append(exponents[window * state.columnCount + weight])
-                        }
-                    }
-                }
-                summary.windows += batch
-                state.advance(windows: batch)
-                options.progress?(summary.windows, reader)
+                summary.log.record(weight: state.firstColumn + weight + 1, window: window, outcome: outcome)
             }
-            try state.drain()
-            if settings.layout == .weightsByWindows {
+            switch settings.layout {
+            case .windowsByWeights:
                 var text: [UInt8] = []
-                for row in transposed { MatlabNumberFormat.appendRow(row, lineEnding: options.lineEnding, to: &text) }
+                for window in 0..<batch {
+                    MatlabNumberFormat.appendRow(exponents[(window * state.columnCount)..<((window + 1) * state.columnCount)],
+                                                 lineEnding: options.lineEnding, to: &text)
+                }
                 try writer.write(text)
+            case .weightsByWindows:
+                for window in 0..<batch {
+                    for weight in 0..<state.columnCount {
+                        transposed[weight].append(exponents[window * state.columnCount + weight])
+                    }
+                }
             }
-        } catch let error as CSVError {
-            throw .input(error)
-        } catch let error as AtomicFileWriter.Failure {
-            throw .output(error)
-        } catch {
-            throw .settings("\(error)")
+            summary.windows += batch
+            state.advance(windows: batch)
+            options.progress?(summary.windows, reader)
+        }
+        try state.drain()
+        if settings.layout == .weightsByWindows {
+            var text: [UInt8] = []
+            for row in transposed { MatlabNumberFormat.appendRow(row, lineEnding: options.lineEnding, to: &text) }
+            try writer.write(text)
         }
         summary.rows = reader.rowsRead
+        summary.totalWeights = reader.columnCount ?? summary.weights
+        summary.firstWeight = state.firstColumn + 1
         guard summary.windows > 0 else {
-            throw .input(CSVError(file: reader.path, message: "\(summary.rows) rows: fewer than one window of \(settings.window) rows"))
+            throw CSVError(file: reader.path, message: "\(summary.rows) rows: fewer than one window of \(plan.window) rows")
         }
-        summary.droppedWindows = summary.rows / step - summary.windows
+        summary.droppedWindows = plan.droppedWindows(rows: summary.rows)
         return summary
     }
 }
@@ -155,6 +132,7 @@ public struct WindowLEJob {
 private final class BatchState {
     let reader: NumericCSVReader
     let options: WindowLEJob.Options
+    let plan: WindowPlan
     let step: Int
     let window: Int
     let columnCount: Int
@@ -165,31 +143,27 @@ private final class BatchState {
     var filled = 0
     var scratch: [WindowScratch]
 
-    init(reader: NumericCSVReader, options: WindowLEJob.Options, step: Int) throws(WindowLEJob.Failure) {
+    init(reader: NumericCSVReader, options: WindowLEJob.Options) throws {
         self.reader = reader
         self.options = options
-        self.step = step
-        window = options.settings.window
-        let first: NumericCSVReader.Block
+        plan = options.settings.plan
+        step = plan.step
+        window = plan.window
         var firstRow: [Double] = []
-        do {
-            first = try reader.readRows(1, threads: 1) { _, _, value in firstRow.append(value) }
-        } catch {
-            throw .input(error)
-        }
+        let first = try reader.readRows(1, threads: 1) { _, _, value in firstRow.append(value) }
         guard first.count == 1, let total = reader.columnCount else {
-            throw .input(CSVError(file: reader.path, message: "no rows: expected comma-separated weights, one row per step"))
+            throw CSVError(file: reader.path, message: "no rows: expected comma-separated weights, one row per step")
         }
         let selected = options.columns.map { ($0.lowerBound - 1)..<$0.upperBound } ?? 0..<total
         guard selected.lowerBound >= 0, selected.upperBound <= total, !selected.isEmpty else {
-            throw .settings("--columns \(options.columns.map { "\($0.lowerBound):\($0.upperBound)" } ?? ""): the file has \(total) weights")
+            throw StageError("--columns \(options.columns.map { "\($0.lowerBound):\($0.upperBound)" } ?? ""): \(reader.path) has \(total) weights")
         }
         firstColumn = selected.lowerBound
         columnCount = selected.count
         let bytesPerRow = columnCount * 8 + total * 20
         let budgetRows = max(window, options.memoryBudget / max(bytesPerRow, 1))
-        batchWindows = max(1, min(4096, (budgetRows - window) / step + 1))
-        capacityRows = step * (batchWindows - 1) + window
+        batchWindows = max(1, min(4096, plan.windowsFitting(rows: budgetRows)))
+        capacityRows = plan.rowsSpanned(byWindows: batchWindows)
         values = .allocate(capacity: capacityRows * columnCount)
         for column in 0..<columnCount { values[column * capacityRows] = firstRow[firstColumn + column] }
         filled = 1
@@ -210,8 +184,7 @@ private final class BatchState {
             }
             filled += block.count
         }
-        guard filled >= window else { return 0 }
-        return min(batchWindows, (filled - window) / step + 1)
+        return min(batchWindows, plan.windowsFitting(rows: filled))
     }
 
     /// Computes every cell of the first `windows` windows, window-major.
@@ -220,12 +193,12 @@ private final class BatchState {
         var exponents = [Double](repeating: 0, count: cells)
         var outcomes = [WindowOutcome](repeating: .computed, count: cells)
         let computation = WindowExponent(settings: options.settings)
-        let (values, capacity, step, window, columns) = (self.values, capacityRows, self.step, self.window, columnCount)
+        let (values, capacity, plan, window, columns) = (self.values, capacityRows, self.plan, self.window, columnCount)
         let scratch = self.scratch
         exponents.withUnsafeMutableBufferPointer { exponentBuffer in
             outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
                 ParallelLoop.forEachIndex(cells, workers: scratch.count, chunk: 16) { worker, cell in
-                    let slice = UnsafeBufferPointer(start: values + (cell % columns) * capacity + (cell / columns) * step, count: window)
+                    let slice = UnsafeBufferPointer(start: values + (cell % columns) * capacity + plan.firstRow(ofWindow: cell / columns), count: window)
                     let (exponent, outcome) = computation.compute(slice, scratch: scratch[worker])
                     exponentBuffer[cell] = exponent
                     outcomeBuffer[cell] = outcome

@@ -1,0 +1,61 @@
+import ChaosPruneKit
+import ChaosPruneSystem
+/// The `chaosprune` program: dispatches to the subcommands, prints the
+/// overview, `help SUB` and `--version`.
+///
+/// Exit statuses: 0 success, 1 a failed run, 2 a usage error (compare: 0
+/// equal, 1 different); see the README's exit-status table.
+public enum ChaosPrune {
+    /// The program's name in messages.
+    public static let program = "chaosprune"
+
+    /// Every subcommand, in the overview's order.
+    public static let commands: [Command] = [
+        LyapRCommand.command, LEWindowCommand.command, GrangerCommand.command, PipelineCommand.command,
+        DemoCommand.command, CompareCommand.command, MergeCommand.command, ConvertCommand.command,
+    ]
+
+    /// Runs the command line `arguments` (without the program name) and returns the exit status.
+    public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
+        guard let name = arguments.first else {
+            console.report(.usage("missing subcommand"), program: program)
+            console.error("\n" + overview)
+            return 2
+        }
+        switch name {
+        case "--help", "-h":
+            return print(overview, to: console)
+        case "help":
+            guard arguments.count > 1 else { return print(overview, to: console) }
+            guard let command = commands.first(where: { $0.name == arguments[1] }) else { return unknown(arguments[1], console) }
+            return command.run(["--help"], console: console, program: program)
+        case "--version":
+            return print(ToolVersion.text + "\n", to: console)
+        default:
+            guard let command = commands.first(where: { $0.name == name }) else { return unknown(name, console) }
+            return command.run(Array(arguments.dropFirst()), console: console, program: program)
+        }
+    }
+
+    /// The overview: usage and one line per subcommand.
+    public static var overview: String {
+        var text = HelpFormatter.wrap("OVERVIEW: the LEGCNet chaos-causality pruning pipeline, stage by stage, as the original scripts compute it.", indent: 0) + "\n\n"
+        text += "USAGE: chaosprune <subcommand> [options]\n\nSUBCOMMANDS:\n"
+        for command in commands {
+            text += HelpFormatter.row(label: "  " + command.name, help: command.abstract)
+        }
+        text += "\n  See 'chaosprune help <subcommand>' or 'chaosprune <subcommand> --help'.\n"
+        text += "  'chaosprune --version' prints the version.\n"
+        return text
+    }
+
+    private static func print(_ text: String, to console: Console) -> Int32 {
+        console.output(text)
+        return console.outputFailure == nil ? 0 : 1
+    }
+
+    private static func unknown(_ name: String, _ console: Console) -> Int32 {
+        console.report(.usage("unknown subcommand '\(ArgumentParser.printable(name))' (see 'chaosprune --help')"), program: program)
+        return 2
+    }
+}

@@ -1,0 +1,94 @@
+import ChaosPruneKit
+import ChaosPruneSystem
+
+/// One subcommand, declared: its name, what it does, its options (declared
+/// once, in groups where shared), and its body. Help, `--help`, `--version`,
+/// option parsing and the error format come from here for every subcommand.
+public struct Command: Sendable {
+    /// The name typed after the program (`le-window`).
+    public var name: String
+    /// One line for the overview and the help's first line.
+    public var abstract: String
+    /// The arguments part of the usage line (`WEIGHTS.csv -o FILE [options]`).
+    public var usage: String
+    /// Paragraphs for the help (wrapped at 80 columns).
+    public var discussion: String
+    /// Example command lines.
+    public var examples: [String]
+    /// The command's options, in help order.
+    public var options: [OptionSpec]
+    /// The body: returns the exit status or throws a `CommandError`.
+    public var body: @Sendable (Invocation) throws(CommandError) -> Int32
+
+    /// Declares a command.
+    public init(name: String, abstract: String, usage: String, discussion: String = "", examples: [String] = [],
+                options: [OptionSpec], body: @escaping @Sendable (Invocation) throws(CommandError) -> Int32) {
+        self.name = name
+        self.abstract = abstract
+        self.usage = usage
+        self.discussion = discussion
+        self.examples = examples
+        self.options = options
+        self.body = body
+    }
+
+    static let help = Flag("help", short: "h", help: "Show this help and exit.")
+    static let version = Flag("version", help: "Show the version and exit.")
+
+    /// The options with `--version` and `--help` appended.
+    var allOptions: [OptionSpec] { options + [Self.version.spec, Self.help.spec] }
+
+    /// Parses `arguments` and runs the body; prints help, version and errors
+    /// to `console`; returns the exit status.
+    public func run(_ arguments: [String], console: Console, program: String) -> Int32 {
+        let name = "\(program) \(self.name)"
+        do {
+            let parsed = try ArgumentParser(options: allOptions).parse(arguments)
+            if parsed.isSet(Self.help) {
+                console.output(HelpFormatter.help(for: self, program: program))
+                return console.outputFailure == nil ? 0 : 1
+            }
+            if parsed.isSet(Self.version) {
+                console.output(ToolVersion.text + "\n")
+                return console.outputFailure == nil ? 0 : 1
+            }
+            let status = try body(Invocation(arguments: parsed, console: console, program: name))
+            if let failure = console.outputFailure {
+                console.report(.failure("standard output: \(failure.reason)"), program: name)
+                return 1
+            }
+            return status
+        } catch {
+            console.report(error, program: name)
+            return error.status
+        }
+    }
+}
+
+/// What a command body receives: its parsed arguments and its console.
+public struct Invocation: Sendable {
+    /// The parsed command line.
+    public var arguments: ParsedArguments
+    /// Where text goes.
+    public var console: Console
+    /// `chaosprune le-window`: the prefix of errors and warnings.
+    public var program: String
+
+    /// Prints each warning in the one warning format.
+    public func warn(_ warnings: [StageWarning]) {
+        for warning in warnings { console.warn(warning.description, program: program) }
+    }
+
+    /// Requires exactly `count` positional arguments, described by `description` in the error.
+    public func positionals(_ count: Int, _ description: String) throws(CommandError) -> [String] {
+        guard arguments.positionals.count == count else {
+            throw .usage("expected \(description), got \(arguments.positionals.count) argument(s) (see --help)")
+        }
+        return arguments.positionals
+    }
+
+    /// Runs a stage body, turning whatever it throws into a failed run (exit 1).
+    public func stage<T>(_ body: () throws -> T) throws(CommandError) -> T {
+        do { return try body() } catch { throw CommandError.failure(from: error) }
+    }
+}

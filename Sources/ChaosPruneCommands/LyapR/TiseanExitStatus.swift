@@ -1,0 +1,40 @@
+import LyapunovKit
+
+/// The exit statuses of the `lyap_r` program: TISEAN 3.0.0's own, and ours
+/// where TISEAN crashes or never ends.
+public enum TiseanExitStatus {
+    /// TISEAN: all values equal ("It makes no sense to continue").
+    public static let constantSeries: Int32 = 11
+    /// TISEAN: an option value that is not an unsigned integer.
+    public static let notAnUnsignedInteger: Int32 = 13
+    /// TISEAN: an `-r` value that is not a float.
+    public static let notAFloat: Int32 = 15
+    /// TISEAN: an option given last without its value.
+    public static let missingValue: Int32 = 17
+    /// TISEAN: the output file cannot be opened.
+    public static let cannotOpenOutput: Int32 = 18
+    /// TISEAN: no value could be read.
+    public static let noData: Int32 = 20
+    /// Ours: NaN or an infinity in the data (TISEAN loops or prints garbage).
+    public static let nonFiniteValue: Int32 = 21
+    /// Ours: N < (m−1)·d + s (TISEAN: undefined behaviour, a segmentation fault).
+    public static let seriesTooShort: Int32 = 22
+    /// Ours: a point has no neighbour at any radius (TISEAN loops forever).
+    public static let noNeighbour: Int32 = 23
+    /// Ours: `-m0`, `-c0`, an unknown `LYAP_R_ARITHMETIC`, or x87 on a machine without it.
+    public static let invalidParameter: Int32 = 24
+    /// Ours: the input file cannot be read.
+    public static let unreadableInput: Int32 = 25
+
+    /// The exit status for an engine failure.
+    public static func of(_ error: LyapunovError) -> Int32 {
+        switch error {
+        case .constantSeries: return constantSeries
+        case .noData: return noData
+        case .nonFiniteValue: return nonFiniteValue
+        case .seriesTooShort: return seriesTooShort
+        case .noNeighbour: return noNeighbour
+        case .invalidDimension, .arithmeticUnavailable: return invalidParameter
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ChaosPruneKit
+
+/// `chaosprune compare A B`: cell-by-cell comparison of two CSV files.
+enum CompareCommand {
+    static let absolute = Option<Double>.real("atol", default: 0, expecting: "a finite number ≥ 0", help: "Absolute tolerance.",
+                                              accept: { $0 >= 0 })
+    static let relative = Option<Double>.real("rtol", default: 0, expecting: "a finite number ≥ 0",
+                                              help: "Relative tolerance: |a − b| ≤ atol + rtol·|b|, as numpy.isclose.", accept: { $0 >= 0 })
+    static let transposeB = Flag("transpose-b", help: "Compare A with B transposed (current vs legacy window_LE layout).")
+    static let asSets = Flag("as-sets", help: "Compare the integers of two mask files as sets.")
+    static let show = Option<Int>.integer("show", default: 10, in: 0...1_000_000, help: "Differing cells to list.")
+
+    static let command = Command(
+        name: "compare",
+        abstract: "Compare two CSV files cell by cell (exit 0 equal, 1 different, 2 usage error).",
+        usage: "A.csv B.csv [options]",
+        discussion: "Compares two CSV files of the pipeline (window_LE, masks, p-value tables, any numeric CSV) cell by cell: numbers as numbers (exactly, or within --atol/--rtol), other cells as text. Exit status: 0 equal, 1 different, 2 usage error. A file that cannot be read is a failed run and also exits 1, with an error message on stderr, like every other subcommand.",
+        examples: ["chaosprune compare window_LE_1.csv old/window_LE_1.csv --atol 1e-4", "chaosprune compare mask.csv old_mask.csv --as-sets"],
+        options: [absolute.spec, relative.spec, transposeB.spec, asSets.spec, show.spec]
+    ) { invocation throws(CommandError) in
+        let arguments = invocation.arguments
+        let files = try invocation.positionals(2, "two files")
+        let atol = try arguments.value(absolute)
+        let rtol = try arguments.value(relative)
+        let limit = try arguments.value(show)
+        let (a, b) = try invocation.stage { (try CellTable.read(files[0]), try CellTable.read(files[1])) }
+        if arguments.isSet(asSets) {
+            let result = MaskSetComparison(a, b)
+            if result.equal {
+                invocation.console.output("equal as sets\n")
+                return 0
+            }
+            invocation.console.output("different as sets: \(result.onlyInA.count) only in A \(result.onlyInA.prefix(limit)), \(result.onlyInB.count) only in B \(result.onlyInB.prefix(limit))\n")
+            return 1
+        }
+        let result = TableComparison(a, arguments.isSet(transposeB) ? b.transposed : b,
+                                     absoluteTolerance: atol, relativeTolerance: rtol, keep: limit)
+        invocation.console.output(ComparisonReport.text(result) + "\n")
+        return result.equal ? 0 : 1
+    }
+}

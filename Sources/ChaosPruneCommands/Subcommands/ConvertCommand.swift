@@ -1,0 +1,52 @@
+import ChaosPruneKit
+
+/// `chaosprune convert`: between the original pipeline's file formats.
+enum ConvertCommand {
+    static let output = Option<String>.text("output", short: "o", valueName: "FILE",
+                                            help: "File to write (required); mask-to-layers writes FILE_W1.csv, FILE_W2.csv, …")
+    static let weights = Option<Int>.integer("weights", default: nil, in: 1...Int.max,
+                                             help: "Number of weights (mask-to-vector; checks indices elsewhere).")
+    static let layers = Option<[MaskConversion.Layer]>("layers", valueName: "RxC,…", default: nil, expecting: "shapes like 8x4,1x8",
+                                                       help: "Layer shapes, W1 first, each row-major (mask-to-layers, layers-to-mask).",
+                                                       convert: { MaskConversion.layers($0) })
+    static let offset = Option<Int>.integer("offset", default: 0, in: Int.min...Int.max,
+                                            help: "Added to indices written, subtracted from indices read (the MNIST script: 39200).")
+    static let csvwrite = Flag("csvwrite", help: "npy: write %.5g as MATLAB csvwrite (default: round-trip text).")
+    static let crlf = Flag("crlf", help: "End rows with \\r\\n.")
+
+    static let command = Command(
+        name: "convert",
+        abstract: "Convert between the pipeline's formats (layouts, csvwrite text, masks, .npy).",
+        usage: "CONVERSION INPUT... -o OUTPUT [options]",
+        discussion: """
+            Conversions:
+              transpose        window_LE current ↔ legacy layout (rows ↔ columns; cell text kept as is)
+              csvwrite         any numeric CSV → MATLAB csvwrite text (%.5g)
+              roundtrip        any numeric CSV → shortest round-trip text (Python csv.writer)
+              mask-to-vector   mask list → 0/1 per weight, one per line (needs --weights)
+              vector-to-mask   0/1 vector → mask list
+              mask-to-layers   mask list → per-layer 0/1 matrices (needs --layers, e.g. 8x4,1x8)
+              layers-to-mask   per-layer 0/1 matrices (one file per layer, W1 first) → mask list
+              npy              .npy (float64/float32/int, C or Fortran order, 1-D or 2-D) → CSV
+            Pickled object arrays (numpy allow_pickle data) are refused: chaosprune never unpickles.
+            """,
+        examples: ["chaosprune convert mask-to-layers mask.csv --layers 8x4,1x8 -o banknote_mask"],
+        options: [output.spec, weights.spec, layers.spec, offset.spec, csvwrite.spec, crlf.spec]
+    ) { invocation throws(CommandError) in
+        let arguments = invocation.arguments
+        guard let conversion = arguments.positionals.first, arguments.positionals.count >= 2 else {
+            throw .usage("expected a conversion and an input (see --help)")
+        }
+        guard let kind = FormatConversion.Kind(rawValue: conversion) else {
+            throw .usage("unknown conversion '\(conversion)' (see --help)")
+        }
+        let request = FormatConversion.Request(inputs: Array(arguments.positionals.dropFirst()), output: try arguments.value(output),
+                                               weights: try arguments.optional(weights), layers: try arguments.optional(layers),
+                                               offset: try arguments.value(offset), csvwrite: arguments.isSet(csvwrite),
+                                               lineEnding: arguments.isSet(crlf) ? "\r\n" : "\n")
+        if kind == .maskToVector, request.weights == nil { throw .usage("mask-to-vector needs --weights N") }
+        if kind == .maskToLayers, request.layers == nil { throw .usage("mask-to-layers needs --layers RxC,…") }
+        try invocation.stage { try FormatConversion.run(kind, request) }
+        return 0
+    }
+}

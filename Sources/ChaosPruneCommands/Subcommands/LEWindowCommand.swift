@@ -1,0 +1,76 @@
+import ChaosPruneKit
+import ChaosPruneSystem
+import LyapunovKit
+
+/// `chaosprune le-window`: weights CSV → window_LE CSV, as the MATLAB window scripts.
+enum LEWindowCommand {
+    static let output = Option<String>.text("output", short: "o", valueName: "FILE",
+                                            help: "window_LE CSV to write, - for stdout (required). A sidecar FILE.json records how it was made.")
+    static let legacy = Flag("legacy", help: "The older script window_LE.m: no gate, -s20, rows = weights, window \(WindowPlan.legacyWindow) unless --window.")
+    static let steps = Option<Int>.integer("steps", short: "s", default: nil, in: 0...1_000_000, defaultText: "3; --legacy: 20",
+                                           help: "lyap_r iterations.")
+    static let dimension = Option<Int>.integer("dim", short: "m", default: LyapunovParameters.pipeline.dimension, in: 1...1_000_000,
+                                               help: "lyap_r embedding dimension.")
+    static let delay = Option<Int>.integer("delay", short: "d", default: LyapunovParameters.pipeline.delay, in: 0...1_000_000,
+                                           help: "lyap_r delay.")
+    static let radius = Option<Double>.real("radius", short: "r", valueName: "R", default: 20, expecting: "a finite number",
+                                            help: "lyap_r initial epsilon in data units.")
+    static let noGate = Flag("no-gate", help: "Skip the ischange/range gate.")
+    static let columns = Option<ClosedRange<Int>>("columns", valueName: "A:B", default: nil, defaultText: "all",
+                                                  expecting: "A:B with 1 ≤ A ≤ B (1-based, inclusive)",
+                                                  help: "Only weights A…B, for sharding; merge joins the shards.", convert: parseColumns)
+    static let crlf = Flag("crlf", help: "End rows with \\r\\n like the authors' Windows files.")
+    static let log = Option<String>.text("log", valueName: "FILE", help: "The script's messages, then 'No. of static windows : N'.")
+
+    static let command = Command(
+        name: "le-window",
+        abstract: "Windowed Lyapunov exponents of every weight (MATLAB LE_window.m / window_LE.m).",
+        usage: "WEIGHTS.csv -o FILE [options]",
+        discussion: """
+            Default: the current script LE_window.m. One row per window, one column per weight; each window is gated (ischange 'mean' and a range below 1e-5 give 0), written with %f, run through lyap_r -m2 -r20 -d1 -s3 in-process, and its exponent taken from the curve's slopes as the script does; every number written with %.5g as csvwrite.
+            --legacy: the older script window_LE.m (no gate, -s20, window 200, one row per weight).
+            Windows that would run past the last row are dropped with a warning (the script stops with an index error there).
+            """,
+        examples: ["chaosprune le-window pure_1.csv -o window_LE_1.csv --window 200 --log window_LE_1.log",
+                   "chaosprune le-window --legacy pure_1.csv -o legacy_window_LE.csv"],
+        options: [output.spec, legacy.spec] + WindowPlanOptions.specs
+            + [steps.spec, dimension.spec, delay.spec, radius.spec, noGate.spec, columns.spec, crlf.spec, log.spec,
+               ArithmeticOption.arithmetic.spec, ThreadsOption.threads.spec, QuietOption.quiet.spec]
+    ) { invocation throws(CommandError) in
+        let arguments = invocation.arguments
+        let input = try invocation.positionals(1, "one weights CSV file")[0]
+        let destination = try arguments.value(output)
+        let isLegacy = arguments.isSet(legacy)
+        let plan = try WindowPlanOptions.plan(arguments, defaultWindow: isLegacy ? WindowPlan.legacyWindow : WindowPlan.defaultWindow)
+        var settings = isLegacy ? WindowSettings.legacy(plan: plan) : WindowSettings.current(plan: plan)
+        settings.parameters.steps = try arguments.optional(steps) ?? settings.parameters.steps
+        settings.parameters.dimension = try arguments.value(dimension)
+        settings.parameters.delay = try arguments.value(delay)
+        settings.parameters.initialEpsilon = .dataUnits(try arguments.value(radius))
+        if arguments.isSet(noGate) { settings.gate = false }
+        settings.arithmetic = try ArithmeticOption.mode(arguments)
+        var job = WindowLEJob.Options(settings: settings, threads: try arguments.value(ThreadsOption.threads))
+        job.columns = try arguments.optional(columns)
+        if arguments.isSet(crlf) { job.lineEnding = [13, 10] }
+        let quiet = arguments.isSet(QuietOption.quiet)
+        let meter = ProgressMeter(console: invocation.console, quiet: quiet)
+        job.progress = meter.windowProgress()
+        let result = try invocation.stage {
+            try WindowStage.run(WindowStage.Request(input: input, output: destination, log: try arguments.optional(log), job: job))
+        }
+        meter.finish()
+        invocation.warn(result.warnings)
+        if !quiet {
+            let summary = result.summary
+            invocation.console.error("le-window: \(summary.weights) weights × \(summary.windows) windows from \(summary.rows) rows in \(CFormat.format("%.1f", meter.elapsed)) s; static windows \(summary.staticWindows) (gated \(summary.gated), short curves \(summary.tooFewRows)); slope mismatches \(summary.slopesDisagree)\n")
+        }
+        return 0
+    }
+
+    /// `A:B` → A…B, 1-based inclusive; the end must be given.
+    @Sendable static func parseColumns(_ text: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), low >= 1, high >= low else { return nil }
+        return low...high
+    }
+}

@@ -1,0 +1,35 @@
+/// Something a stage reproduced or worked around that the user must hear
+/// about, returned as data with the stage's result; the command layer prints
+/// each once, in the order the stage recorded them.
+public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
+    /// Trailing windows that would run past the last row were dropped (the MATLAB script stops with an index error there).
+    case droppedTrailingWindows(count: Int, rows: Int)
+    /// Windows on which TISEAN lyap_r would never terminate, written as 0.
+    case windowsWithoutNeighbour(count: Int)
+    /// Legacy-script windows whose lyap_r curve had fewer than two rows, written as 0 (MATLAB's interp1 fails there).
+    case shortCurvesInLegacyScript(count: Int)
+    /// statsmodels raised for some weights; the notebook gives them p = 0.
+    case grangerRaised(weights: Int, of: Int)
+    /// No weight qualified and the notebook's `[-0:]` slice selected every weight.
+    case selectedEveryWeight(count: Int, alpha: Double)
+    /// `--stationarity` differenced one side only: every weight raises and every weight is selected.
+    case stationarityLengthsDiffer(leDifferenced: Bool)
+
+    /// One line for stderr (the command layer adds its prefix).
+    public var description: String {
+        switch self {
+        case let .droppedTrailingWindows(count, rows):
+            return "dropped \(count) trailing window(s) that would run past row \(rows) (the MATLAB script stops with an index error there)"
+        case let .windowsWithoutNeighbour(count):
+            return "\(count) window(s) on which TISEAN lyap_r would never terminate (a point with no neighbour at any radius); written as 0"
+        case let .shortCurvesInLegacyScript(count):
+            return "\(count) window(s) whose lyap_r curve had fewer than two rows (MATLAB's interp1 fails there); written as 0"
+        case let .grangerRaised(weights, total):
+            return "statsmodels raises for \(weights) of \(total) weights; as in the notebook they get p = 0 (causal, kept)"
+        case let .selectedEveryWeight(count, alpha):
+            return "no weight has p ≥ \(PythonFloatText.repr(alpha)); as the notebook's [-0:] slice does, ALL \(count) weights are selected (use --fix-empty for an empty mask)"
+        case let .stationarityLengthsDiffer(leDifferenced):
+            return "--stationarity differenced \(leDifferenced ? "the LE series but not the risk series" : "the risk series but not the LE series"); as in the notebook the lengths differ, every weight raises and every weight is selected"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// Writes a file whole or not at all: bytes go to a temporary file in the
+/// target's folder, which `commit()` renames over the target.
+///
+/// Targets that are not regular files (`/dev/stdout`, a FIFO, a terminal) and
+/// the name `-` (standard output) are written directly, since they cannot be
+/// replaced by a rename.
+///
+/// Memory: a 1 MiB buffer; larger outputs are written through in chunks.
+///
+/// Postconditions: after `commit()` the target holds exactly the bytes written;
+/// after `abandon()` (or deinitialisation without commit) the target is untouched
+/// and no temporary file is left.
+public final class AtomicFileWriter {
+    /// The target path.
+    public let path: String
+    private let temporaryPath: String?
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var finished = false
+
+    /// Opens a writer for `path` (`-` for standard output).
+    public init(path: String) throws(SystemError) {
+        self.path = path
+        if path == "-" {
+            temporaryPath = nil
+            descriptor = Platform.standardOutput
+        } else if case .special = Platform.kind(of: path) {
+            temporaryPath = nil
+            descriptor = try Platform.openForAppending(path)
+        } else {
+            let slash = path.lastIndex(of: "/")
+            let folder = slash.map { String(path[...$0]) } ?? ""
+            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+            let temporary = "\(folder).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+            temporaryPath = temporary
+            do {
+                descriptor = try Platform.createExclusive(temporary)
+            } catch {
+                throw SystemError(operation: .write, path: path, code: error.code)
+            }
+        }
+    }
+
+    deinit { abandon() }
+
+    /// Appends `bytes` (buffered; written through once a chunk is full).
+    public func write(_ bytes: some Collection<UInt8>) throws(SystemError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// Appends the UTF-8 of `text`.
+    public func write(_ text: String) throws(SystemError) {
+        try write(text.utf8)
+    }
+
+    /// Writes out the buffer, closes and renames the temporary file over the target.
+    public func commit() throws(SystemError) {
+        try flush()
+        finished = true
+        if let temporaryPath {
+            Platform.close(descriptor)
+            do {
+                try Platform.rename(temporaryPath, to: path)
+            } catch {
+                Platform.remove(temporaryPath)
+                throw error
+            }
+        } else if descriptor != Platform.standardOutput {
+            Platform.close(descriptor)
+        }
+    }
+
+    /// Discards everything written; the target is left as it was.
+    public func abandon() {
+        guard !finished else { return }
+        finished = true
+        if let temporaryPath {
+            Platform.close(descriptor)
+            Platform.remove(temporaryPath)
+        } else if descriptor != Platform.standardOutput {
+            Platform.close(descriptor)
+        }
+    }
+
+    private func flush() throws(SystemError) {
+        do {
+            try Platform.writeAll(descriptor, buffer, path: path)
+        } catch {
+            abandon()
+            throw error
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to `path` whole or not at all.
+    public static func write(_ bytes: [UInt8], to path: String) throws(SystemError) {
+        let writer = try AtomicFileWriter(path: path)
+        try writer.write(bytes)
+        try writer.commit()
+    }
+}

@@ -1,0 +1,31 @@
+/// Whole-file reading: a file's bytes, or the system's reason for failing.
+///
+/// A read error is a failure, never a silently short result.
+public enum FileContents {
+    /// The bytes of `path` (`-` for standard input).
+    public static func read(_ path: String) throws(SystemError) -> [UInt8] {
+        if path == "-" { return try StandardStreams.readInput() }
+        let descriptor = try Platform.openForReading(path)
+        defer { Platform.close(descriptor) }
+        return try readAll(descriptor: descriptor, path: path)
+    }
+
+    /// Everything up to the end of `descriptor`.
+    public static func readAll(descriptor: Int32, path: String) throws(SystemError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = try Platform.read(descriptor, into: &chunk, at: 0, count: chunk.count, path: path)
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Whether `path` names an existing file (anything but a folder).
+    public static func exists(_ path: String) -> Bool {
+        switch Platform.kind(of: path) {
+        case .missing, .folder: return false
+        case .regular, .special: return true
+        }
+    }
+}

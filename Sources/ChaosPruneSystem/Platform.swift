@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C library, in one place: every system call and C function the package
+/// uses goes through here, so this is the only file that imports
+/// Glibc/Musl/Darwin. The wrappers add nothing but Swift types; callers get
+/// `errno` back as a `SystemError` where a call can fail.
+public enum Platform {
+    /// Standard input, output and error.
+    public static let standardInput: Int32 = 0
+    /// Standard output.
+    public static let standardOutput: Int32 = 1
+    /// Standard error.
+    public static let standardError: Int32 = 2
+
+    /// The calling thread's `errno`.
+    public static var errorNumber: Int32 { errno }
+
+    /// The C library's text for an `errno` value.
+    public static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    /// `open(path, O_RDONLY | O_CLOEXEC)`.
+    public static func openForReading(_ path: String) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError(operation: .read, path: path, code: errno) }
+        return descriptor
+    }
+
+    /// `open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)`: a new file, never an existing one.
+    public static func createExclusive(_ path: String) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
+        return descriptor
+    }
+
+    /// `open(path, O_WRONLY | O_APPEND | O_CLOEXEC)` of an existing file.
+    public static func openForAppending(_ path: String) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
+        return descriptor
+    }
+
+    /// Creates `path` empty if it is missing, keeping its bytes if present (`O_CREAT | O_APPEND`).
+    public static func touch(_ path: String) throws(SystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
+        close(descriptor)
+    }
+
+    /// `close(2)`.
+    public static func close(_ descriptor: Int32) { _ = closeDescriptor(descriptor) }
+
+    /// `read(2)` into `buffer` from `offset`, retried on EINTR: bytes read (0 at the end), or the failure.
+    public static func read(_ descriptor: Int32, into buffer: inout [UInt8], at offset: Int, count: Int,
+                            path: String) throws(SystemError) -> Int {
+        while true {
+            let result = buffer.withUnsafeMutableBytes { readDescriptor(descriptor, $0.baseAddress! + offset, count) }
+            if result >= 0 { return result }
+            if errno != EINTR { throw SystemError(operation: .read, path: path, code: errno) }
+        }
+    }
+
+    /// `write(2)` of all of `bytes`, retried on EINTR and short writes.
+    public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { writeDescriptor(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw SystemError(operation: .write, path: path, code: errno)
+            }
+            offset += written
+        }
+    }
+
+    /// `rename(2)`.
+    public static func rename(_ from: String, to: String) throws(SystemError) {
+        guard renameFile(from, to) == 0 else { throw SystemError(operation: .write, path: to, code: errno) }
+    }
+
+    /// `unlink(2)`, ignoring failure.
+    public static func remove(_ path: String) { _ = unlink(path) }
+
+    /// `rmdir(2)` of an empty folder, ignoring failure.
+    public static func removeFolder(_ path: String) { _ = rmdir(path) }
+
+    /// `mkdir(path, 0777)`; an existing folder is fine.
+    public static func makeFolder(_ path: String) throws(SystemError) {
+        guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw SystemError(operation: .createFolder, path: path, code: errno) }
+    }
+
+    /// What kind of thing a path names.
+    public enum FileKind: Sendable, Equatable {
+        /// No such path (or it cannot be examined).
+        case missing
+        /// A regular file of this many bytes.
+        case regular(size: Int)
+        /// A folder.
+        case folder
+        /// A device, FIFO, socket or terminal: written directly, never replaced.
+        case special
+    }
+
+    /// The kind of `path` (following symbolic links).
+    public static func kind(of path: String) -> FileKind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing }
+        return kind(status)
+    }
+
+    /// The kind of an open descriptor.
+    public static func kind(of descriptor: Int32) -> FileKind {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .missing }
+        return kind(status)
+    }
+
+    private static func kind(_ status: stat) -> FileKind {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(status.st_size))
+        case S_IFDIR: return .folder
+        default: return .special
+        }
+    }
+
+    /// Whether `descriptor` is a terminal.
+    public static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) != 0 }
+
+    /// The process id.
+    public static var processIdentifier: Int32 { getpid() }
+
+    /// Cores online (at least 1).
+    public static var processorsOnline: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The value of an environment variable.
+    public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+    /// Ends the process with `status`.
+    public static func exitProcess(_ status: Int32) -> Never { exit(status) }
+
+    /// The offset of the first `byte` in `[start, start + count)`, or nil.
+    @inlinable
+    public static func firstIndex(of byte: UInt8, in start: UnsafeRawPointer, count: Int) -> Int? {
+        guard count > 0, let found = memchr(start, Int32(byte), count) else { return nil }
+        return UnsafeRawPointer(found) - start
+    }
+
+    /// C `strtod` on the NUL-terminated text at `start`: the value and where the number ends
+    /// (equal to `start` when there is no number).
+    @inlinable
+    public static func parseDouble(_ start: UnsafePointer<CChar>) -> (value: Double, end: UnsafePointer<CChar>) {
+        var after: UnsafeMutablePointer<CChar>?
+        let value = strtod(start, &after)
+        return (value, after.map { UnsafePointer($0) } ?? start)
+    }
+
+    /// C `snprintf` of one double under `format` (such as `%e`, `%.5g`, `%f`) into `buffer`;
+    /// returns the length written (at most `capacity − 1`).
+    public static func format(_ format: UnsafePointer<CChar>, _ value: Double,
+                              into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
+        let count = withVaList([value]) { vsnprintf(buffer, capacity, format, $0) }
+        return Int(min(max(count, 0), Int32(capacity - 1)))
+    }
+}
+
+/// The C library's mathematical functions, as the reference tools call them.
+public enum CMath {
+    /// `log`.
+    @inlinable public static func log(_ x: Double) -> Double { cLog(x) }
+    /// `log1p`.
+    @inlinable public static func log1p(_ x: Double) -> Double { cLog1p(x) }
+    /// `exp`.
+    @inlinable public static func exp(_ x: Double) -> Double { cExp(x) }
+    /// `pow`.
+    @inlinable public static func pow(_ x: Double, _ y: Double) -> Double { cPow(x, y) }
+    /// `erf`.
+    @inlinable public static func erf(_ x: Double) -> Double { cErf(x) }
+    /// `erfc`.
+    @inlinable public static func erfc(_ x: Double) -> Double { cErfc(x) }
+    /// `rint`: to the nearest integer, halves to even.
+    @inlinable public static func rint(_ x: Double) -> Double { cRint(x) }
+    /// ln Γ(a), thread-safe (`lgamma_r`).
+    @inlinable public static func logGamma(_ a: Double) -> Double { cLogGamma(a) }
+    #if arch(x86_64) || arch(i386)
+    /// `logl` in the x87 unit's 80-bit precision.
+    @inlinable public static func log(_ x: Float80) -> Float80 { cLogExtended(x) }
+    #endif
+}
+
+@inlinable func cLog(_ x: Double) -> Double { log(x) }
+@inlinable func cLog1p(_ x: Double) -> Double { log1p(x) }
+@inlinable func cExp(_ x: Double) -> Double { exp(x) }
+@inlinable func cPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+@inlinable func cErf(_ x: Double) -> Double { erf(x) }
+@inlinable func cErfc(_ x: Double) -> Double { erfc(x) }
+@inlinable func cRint(_ x: Double) -> Double { rint(x) }
+@inlinable func cLogGamma(_ a: Double) -> Double {
+    var sign: Int32 = 0
+    return lgamma_r(a, &sign)
+}
+#if arch(x86_64) || arch(i386)
+@inlinable func cLogExtended(_ x: Float80) -> Float80 { logl(x) }
+#endif
+
+/// `close(2)`, named apart from `Platform.close`.
+private func closeDescriptor(_ descriptor: Int32) -> Int32 { close(descriptor) }
+/// `read(2)`, named apart from `Platform.read`.
+private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(descriptor, buffer, count) }
+/// `write(2)`, named apart from `Platform.writeAll`.
+private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
+/// `rename(2)`, named apart from `Platform.rename`.
+private func renameFile(_ from: String, _ to: String) -> Int32 { rename(from, to) }

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `chaosprune pipeline` and `chaosprune demo`, end to end.
+@Suite("pipeline and demo")
+struct PipelineCommandTests {
+    static let pipeline = TestSupport.fixtures.appendingPathComponent("pipeline")
+
+    @Test("pipeline on a fixture recording writes the original files, each byte-identical to the reference's",
+          arguments: [("iris-s3", false, 106), ("banknote-s1", true, 97)])
+    func endToEnd(_ dataset: String, _ x87: Bool, _ windows: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = Self.pipeline.appendingPathComponent(dataset)
+        let run = try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path,
+                                                     input.appendingPathComponent("acc.csv").path, "--out", "run",
+                                                     "--data", "set", "--init", "seed"] + (x87 ? ["--arithmetic", "x87"] : []), in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let out = folder.appendingPathComponent("run")
+        let expectedWindows = input.appendingPathComponent(x87 ? "window_LE_w50.x87.csv" : "window_LE_w50.csv")
+        #expect(try Data(contentsOf: out.appendingPathComponent("window_LE_1.csv")) == Data(contentsOf: expectedWindows))
+        #expect(try Data(contentsOf: out.appendingPathComponent("window_LE_1.log")) == Data(contentsOf: input.appendingPathComponent("window_LE_w50.log")))
+        if !x87 {
+            #expect(try Data(contentsOf: out.appendingPathComponent("granger_min_p.csv")) == Data(contentsOf: input.appendingPathComponent("granger_min_p.csv")))
+            #expect(try Data(contentsOf: out.appendingPathComponent("mask_set_seed.csv")) == Data(contentsOf: input.appendingPathComponent("mask.csv")))
+            try GrangerFixtureTests.expectSamePValues(input.appendingPathComponent("granger_pvalues.csv"), out.appendingPathComponent("granger_pvalues.csv"))
+        }
+        let summary = String(decoding: run.standardOutput, as: UTF8.self)
+        #expect(summary.contains("\nwindows          \(windows)\n"))
+        #expect(summary.contains("mask_set_seed.csv"))
+    }
+
+    @Test("demo runs the bundled iris recording into the folder given")
+    func demo() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run("chaosprune", ["demo", "--out", "demo"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("demo").path).sorted()
+        #expect(files == ["granger_min_p.csv", "granger_pvalues.csv", "mask_iris_init.csv", "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
+        #expect(String(decoding: run.standardOutput, as: UTF8.self).contains("weights          42"))
+    }
+
+    @Test("a failed pipeline names the file, creates no folder and leaves no staging folder")
+    func badWeights() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("1,2\n3\n".utf8).write(to: folder.appendingPathComponent("w.csv"))
+        try Data("0.5,0.5\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        let run = try TestSupport.run("chaosprune", ["pipeline", "w.csv", "a.csv", "--out", "run"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError == "chaosprune pipeline: error: w.csv:2: ragged row: 1 fields, expected 2 like the first row\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.csv", "w.csv"])
+    }
+
+    @Test("a failed re-run leaves the earlier run's files as they were")
+    func failedRerunKeepsEarlierRun() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = Self.pipeline.appendingPathComponent("iris-s3")
+        let weights = input.appendingPathComponent("weights.csv").path
+        let first = try TestSupport.run("chaosprune", ["pipeline", weights, input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"], in: folder)
+        #expect(first.status == 0, "\(first.standardError)")
+        let run = folder.appendingPathComponent("run")
+        let before = try FileManager.default.contentsOfDirectory(atPath: run.path).sorted()
+        let contents = try before.map { try Data(contentsOf: run.appendingPathComponent($0)) }
+        try Data("0.5,0.5\n".utf8).write(to: folder.appendingPathComponent("short.csv"))
+        let second = try TestSupport.run("chaosprune", ["pipeline", weights, "short.csv", "--out", "run", "-q"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.standardError.hasPrefix("chaosprune pipeline: error: short.csv: window 0 of run/window_LE_1.csv ends at accuracy row 50"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).sorted() == before)
+        #expect(try before.map { try Data(contentsOf: run.appendingPathComponent($0)) } == contents)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["run", "short.csv"])
+    }
+}
