@@ -48,13 +48,20 @@ struct WindowErrorTests {
         #expect(run.standardError.contains("/nonexistent-folder/out.csv"))
     }
 
-    @Test("bad options exit 2 with one line", arguments: [["--window", "x"], ["--columns", "5:2"], ["--overlap", "0.13"], ["--arithmetic", "x86"]])
-    func badOptions(_ options: [String]) throws {
+    @Test("bad options exit 2 with one line", arguments: [
+        (["--window", "x"], "--window expects a whole number ≥ 2, not 'x'"),
+        (["--columns", "5:2"], "--columns expects A:B with 1 ≤ A ≤ B (1-based, inclusive), not '5:2'"),
+        (["--overlap", "0.13"], "window 50 × (1 − overlap 0.13) = 43.5 must be a whole number of rows ≥ 1"),
+        (["--overlap", "inf"], "--overlap expects a number with 0 ≤ F < 1, not 'inf'"),
+        (["--arithmetic", "x86"], "--arithmetic expects ieee64 or x87, not 'x86'"),
+        (["--threads", "0"], "--threads expects a whole number from 1 to 1024, not '0'"),
+    ])
+    func badOptions(_ options: [String], _ message: String) throws {
         let file = try TestSupport.file(named: "w.csv", containing: Self.rows(60))
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let run = try TestSupport.run("chaosprune", ["le-window", file.path, "-o", "out.csv"] + options, in: file.deletingLastPathComponent())
-        #expect(run.status != 0)
-        #expect(!run.standardError.isEmpty)
+        #expect(run.status == 2)
+        #expect(run.standardError == "chaosprune le-window: error: \(message)\n")
         #expect(!FileManager.default.fileExists(atPath: file.deletingLastPathComponent().appendingPathComponent("out.csv").path))
     }
 
