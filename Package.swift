@@ -24,11 +24,13 @@ let package = Package(
         // The stages: typed inputs → typed results, domain errors, warnings as data.
         .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneSystem"], swiftSettings: optimised),
         // The command layer: declared options, help, errors, one file per subcommand, the lyap_r program.
-        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"],
-                resources: [.copy("Resources/demo")]),
+        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
         // Thin executables.
-        .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
-        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
+        // lyap_r runs once per window in the MATLAB scripts: a release build links the Swift runtime statically to start fast.
+        .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
+        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"],
+                          resources: [.copy("Resources/demo")]),
         // Benchmarks, apart: no library depends on them.
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

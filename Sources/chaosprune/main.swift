@@ -1,4 +1,6 @@
 import ChaosPruneCommands
 import ChaosPruneSystem
+import Foundation
 
-Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst())))
+let context = CommandContext(demoRecording: { Bundle.module.url(forResource: "demo", withExtension: nil)?.path })
+Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst()), context: context))

@@ -1,5 +1,4 @@
 import ChaosPruneKit
-import Foundation
 
 /// `chaosprune demo`: the pipeline on the bundled recording of a small iris network.
 enum DemoCommand {
@@ -14,11 +13,10 @@ enum DemoCommand {
         options: [folder.spec] + PipelineCommand.sharedOptions
     ) { invocation throws(CommandError) in
         guard invocation.arguments.positionals.isEmpty else { throw .usage("demo takes no files (see --help)") }
-        guard let recording = Bundle.module.url(forResource: "demo", withExtension: nil) else {
+        guard let recording = invocation.context.demoRecording() else {
             throw .failure("the demo recording is missing from this build (Resources/demo)")
         }
-        return try PipelineCommand.run(invocation, weights: recording.appendingPathComponent("weights.csv").path,
-                                       accuracy: recording.appendingPathComponent("acc.csv").path,
+        return try PipelineCommand.run(invocation, weights: recording + "/weights.csv", accuracy: recording + "/acc.csv",
                                        folder: try invocation.arguments.value(folder), defaultData: "iris")
     }
 }

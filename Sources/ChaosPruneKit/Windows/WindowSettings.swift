@@ -9,7 +9,7 @@ import LyapunovKit
 /// <doc:WindowScripts> article.
 public struct WindowSettings: Sendable, Equatable {
     /// The two output layouts.
-    public enum Layout: String, Sendable, Codable {
+    public enum Layout: String, Sendable {
         /// One row per window, one column per weight (`LE_window.m`).
         case windowsByWeights = "windows-by-weights"
         /// One row per weight, one column per window (`window_LE.m`).

@@ -1,5 +1,4 @@
 import ChaosPruneSystem
-import Foundation
 import LyapunovKit
 
 /// The metadata that travels with a window_LE file: `window_LE_1.csv.json`
@@ -9,7 +8,7 @@ import LyapunovKit
 /// `--window`/`--overlap` that contradicts it); `merge` reads the shards'
 /// sidecars for their weight ranges. Files without a sidecar (the original
 /// pipeline's) keep working as before: every reader treats it as optional.
-public struct WindowSidecar: Codable, Sendable, Equatable {
+public struct WindowSidecar: Sendable, Equatable {
     /// The format's name, `chaosprune-window-le`.
     public var format = WindowSidecar.formatName
     /// The tool that wrote the file, `chaosprune 0.2.0`.
@@ -81,11 +80,52 @@ public struct WindowSidecar: Codable, Sendable, Equatable {
         get throws(StageError) { try WindowPlan(window: window, overlap: overlap) }
     }
 
-    /// The JSON text (keys sorted, one per line).
+    /// The JSON text: one member per line, in a fixed order.
     public var json: [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data()) + [10]
+        let members: [(String, JSONValue)] = [
+            ("format", .string(format)), ("tool", .string(tool)), ("script", .string(script)),
+            ("window", .number(Double(window))), ("overlap", .number(overlap)), ("step", .number(Double(step))),
+            ("dimension", .number(Double(dimension))), ("delay", .number(Double(delay))), ("steps", .number(Double(steps))),
+            ("radius", radius.map(JSONValue.number) ?? .null), ("gate", .bool(gate)), ("layout", .string(layout.rawValue)),
+            ("arithmetic", .string(arithmetic)), ("firstWeight", .number(Double(firstWeight))),
+            ("lastWeight", .number(Double(lastWeight))), ("totalWeights", .number(Double(totalWeights))),
+            ("windows", .number(Double(windows))), ("rows", .number(Double(rows))), ("sourceName", .string(sourceName)),
+            ("sourceBytes", sourceBytes.map { .number(Double($0)) } ?? .null),
+        ]
+        return Array((JSONValue.object(members).text() + "\n").utf8)
+    }
+
+    /// The sidecar a JSON document describes, or nil when it is not one.
+    init?(_ document: JSONValue) {
+        guard document["format"]?.string == Self.formatName,
+              let tool = document["tool"]?.string, let script = document["script"]?.string,
+              let window = document["window"]?.integer, let overlap = document["overlap"]?.number, let step = document["step"]?.integer,
+              let dimension = document["dimension"]?.integer, let delay = document["delay"]?.integer, let steps = document["steps"]?.integer,
+              let gate = document["gate"]?.bool, let layout = document["layout"]?.string.flatMap(WindowSettings.Layout.init(rawValue:)),
+              let arithmetic = document["arithmetic"]?.string, let firstWeight = document["firstWeight"]?.integer,
+              let lastWeight = document["lastWeight"]?.integer, let totalWeights = document["totalWeights"]?.integer,
+              let windows = document["windows"]?.integer, let rows = document["rows"]?.integer,
+              let sourceName = document["sourceName"]?.string,
+              firstWeight >= 1, lastWeight >= firstWeight, totalWeights >= lastWeight else { return nil }
+        self.tool = tool
+        self.script = script
+        self.window = window
+        self.overlap = overlap
+        self.step = step
+        self.dimension = dimension
+        self.delay = delay
+        self.steps = steps
+        radius = document["radius"]?.number
+        self.gate = gate
+        self.layout = layout
+        self.arithmetic = arithmetic
+        self.firstWeight = firstWeight
+        self.lastWeight = lastWeight
+        self.totalWeights = totalWeights
+        self.windows = windows
+        self.rows = rows
+        self.sourceName = sourceName
+        sourceBytes = document["sourceBytes"]?.integer
     }
 
     /// The sidecar of `file`, nil when there is none.
@@ -100,7 +140,13 @@ public struct WindowSidecar: Codable, Sendable, Equatable {
         } catch {
             throw CSVError(file: sidecar, message: "cannot read: \(error.reason)")
         }
-        guard let decoded = try? JSONDecoder().decode(WindowSidecar.self, from: Data(bytes)), decoded.format == formatName else {
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(bytes)
+        } catch {
+            throw CSVError(file: sidecar, message: "\(error.message); delete it to use \(file) without metadata")
+        }
+        guard let decoded = WindowSidecar(document) else {
             throw CSVError(file: sidecar, message: "not a window_LE sidecar (expected the JSON chaosprune le-window writes); delete it to use \(file) without metadata")
         }
         return decoded
