@@ -17,8 +17,6 @@ mode=$1 weights=$2 out=$3 total=$4
 chaosprune=${CHAOSPRUNE:-chaosprune}
 tasks=${SLURM_ARRAY_TASK_COUNT:-1}
 read -r -a options <<< "${LE_WINDOW_OPTIONS:-}"
-legacy=()
-for option in "${options[@]}"; do [ "$option" = --legacy ] && legacy=(--legacy); done
 mkdir -p "$out"
 range() { echo "$(( $1 * total / tasks + 1 )):$(( ($1 + 1) * total / tasks ))"; }
 
@@ -29,9 +27,10 @@ case $mode in
       --threads "${SLURM_CPUS_PER_TASK:-1}" --quiet "${options[@]}"
     ;;
   merge)
+    # Each shard's sidecar (shard.N.csv.json) records its weights and layout.
     shards=()
-    for (( task = 0; task < tasks; task++ )); do shards+=("$out/shard.$task.csv@$(range "$task")"); done
-    "$chaosprune" merge "${shards[@]}" --total "$total" -o "$out/window_LE.csv" "${legacy[@]}"
+    for (( task = 0; task < tasks; task++ )); do shards+=("$out/shard.$task.csv"); done
+    "$chaosprune" merge "${shards[@]}" --total "$total" -o "$out/window_LE.csv"
     ;;
   *) echo "usage: $0 shard|merge WEIGHTS.csv OUTDIR WEIGHTS_COUNT" >&2; exit 2 ;;
 esac

@@ -38,6 +38,12 @@ public struct LyapunovParameters: Sendable, Hashable {
     public static let pipeline = LyapunovParameters(dimension: 2, delay: 1, theilerWindow: 0, steps: 3,
                                                     initialEpsilon: .dataUnits(20))
 
+    /// The `-r` radius in data units, nil for TISEAN's default fraction.
+    public var radius: Double? {
+        if case let .dataUnits(value) = initialEpsilon { return value }
+        return nil
+    }
+
     /// The span D = delay · (dimension − 1) of one delay vector.
     public var span: Int { delay * (dimension - 1) }
 }

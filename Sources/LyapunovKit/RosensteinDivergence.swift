@@ -1,7 +1,7 @@
 /// The box-assisted Rosenstein et al. (1993) divergence curve, exactly as
 /// TISEAN 3.0.0 `lyap_r` computes it, generic over where rounding happens.
 ///
-/// The observable behaviour reproduced (see the lyap_r spec):
+/// The observable behaviour reproduced (the <doc:LyapR> article):
 /// - candidates are points 0 … N−D−S−1, reference points 0 … N−D−S−1−T;
 /// - each pass puts the candidates in a wrapping 256 × 256 grid of their first
 ///   and last delay coordinates; a reference point not yet done visits the

@@ -7,13 +7,15 @@ enum LEWindowCommand {
     static let output = Option<String>.text("output", short: "o", valueName: "FILE",
                                             help: "window_LE CSV to write, - for stdout (required). A sidecar FILE.json records how it was made.")
     static let legacy = Flag("legacy", help: "The older script window_LE.m: no gate, -s20, rows = weights, window \(WindowPlan.legacyWindow) unless --window.")
-    static let steps = Option<Int>.integer("steps", short: "s", default: nil, in: 0...1_000_000, defaultText: "3; --legacy: 20",
+    static let steps = Option<Int>.integer("steps", short: "s", default: nil, in: 0...1_000_000,
+                                           defaultText: "\(WindowSettings.current(plan: .standard).parameters.steps); --legacy: \(WindowSettings.legacy(plan: .standard).parameters.steps)",
                                            help: "lyap_r iterations.")
     static let dimension = Option<Int>.integer("dim", short: "m", default: LyapunovParameters.pipeline.dimension, in: 1...1_000_000,
                                                help: "lyap_r embedding dimension.")
     static let delay = Option<Int>.integer("delay", short: "d", default: LyapunovParameters.pipeline.delay, in: 0...1_000_000,
                                            help: "lyap_r delay.")
-    static let radius = Option<Double>.real("radius", short: "r", valueName: "R", default: 20, expecting: "a finite number",
+    static let radius = Option<Double>.real("radius", short: "r", valueName: "R", default: LyapunovParameters.pipeline.radius,
+                                            expecting: "a finite number",
                                             help: "lyap_r initial epsilon in data units.")
     static let noGate = Flag("no-gate", help: "Skip the ischange/range gate.")
     static let columns = Option<ClosedRange<Int>>("columns", valueName: "A:B", default: nil, defaultText: "all",

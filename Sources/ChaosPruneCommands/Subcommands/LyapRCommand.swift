@@ -4,10 +4,12 @@ import LyapunovKit
 
 /// `chaosprune lyap-r`: the lyap_r engine with GNU-style options.
 enum LyapRCommand {
-    static let dimension = Option<Int>.integer("dim", short: "m", default: 2, in: 1...Int.max, help: "Embedding dimension.")
-    static let delay = Option<Int>.integer("delay", short: "d", default: 1, in: 0...Int.max, help: "Delay.")
-    static let theiler = Option<Int>.integer("theiler", short: "t", default: 0, in: 0...Int.max, help: "Theiler window: pairs closer in time are not neighbours.")
-    static let steps = Option<Int>.integer("steps", short: "s", default: 10, in: 0...Int.max, help: "Iterations.")
+    static let tisean = LyapunovParameters()
+    static let dimension = Option<Int>.integer("dim", short: "m", default: tisean.dimension, in: 1...Int.max, help: "Embedding dimension.")
+    static let delay = Option<Int>.integer("delay", short: "d", default: tisean.delay, in: 0...Int.max, help: "Delay.")
+    static let theiler = Option<Int>.integer("theiler", short: "t", default: tisean.theilerWindow, in: 0...Int.max,
+                                             help: "Theiler window: pairs closer in time are not neighbours.")
+    static let steps = Option<Int>.integer("steps", short: "s", default: tisean.steps, in: 0...Int.max, help: "Iterations.")
     static let radius = Option<Double>.real("radius", short: "r", valueName: "R", default: nil, expecting: "a finite number",
                                             defaultText: "1e-3 of the data interval", help: "Initial epsilon in data units.")
     static let column = Option<Int>.integer("column", short: "c", default: 1, in: 1...Int.max, help: "Column to read.")

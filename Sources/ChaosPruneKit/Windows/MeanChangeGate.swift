@@ -1,8 +1,8 @@
 /// MATLAB `ischange(x, 'mean')` as the window script uses it: whether the
 /// penalised optimal segmentation of `x` has at least one change point.
 ///
-/// Mirrors the arithmetic of the fixtures' Octave shim (the lyap_r spec's
-/// le-window section): prefix sums S1, S2 accumulated left to right;
+/// Mirrors the arithmetic of the fixtures' Octave shim (the <doc:WindowScripts>
+/// article): prefix sums S1, S2 accumulated left to right;
 /// cost(s, t) = (S2[t] − S2[s]) − m·m/(t − s) with m = S1[t] − S1[s];
 /// F[0] = −1, F[t] = min over s = 0 … t−1 of (F[s] + cost(s, t)) + 1, the first
 /// minimum kept; a change point exists iff the optimal last segment starts after 0.
