@@ -54,30 +54,19 @@ struct InteropCommandTests {
         return folder
     }
 
-    @Test("merge without sidecars refuses gaps, overlaps, wrong widths, a short total and a missing range, and writes nothing then", arguments: [
-        (["s1.csv@1:13", "s2.csv@15:41"], "s2.csv: gap: weights 14…14 are in no shard"),
-        (["s1.csv@1:13", "s2.csv@13:39"], "s2.csv: overlap: weights 13…13 are in two shards"),
-        (["s1.csv@1:12", "s2.csv@13:40"], "s1.csv:1: holds 13 weights (columns), but @1:12 says 12"),
-        (["s1.csv@1:13", "s2.csv@14:40", "--total", "41"], "s2.csv: the shards end at weight 40, but the network has 41 weights"),
-        (["s1.csv"], "s1.csv: no sidecar (s1.csv.json) says which weights this shard holds; name them as FILE@A:B"),
+    @Test("merge refuses, and writes nothing: without sidecars gaps, overlaps, wrong widths, a short total, a missing range; with sidecars a contradicting range, a missing shard, mixed settings, a wrong layout", arguments: [
+        (false, ["s1.csv@1:13", "s2.csv@15:41"], "s2.csv: gap: weights 14…14 are in no shard"),
+        (false, ["s1.csv@1:13", "s2.csv@13:39"], "s2.csv: overlap: weights 13…13 are in two shards"),
+        (false, ["s1.csv@1:12", "s2.csv@13:40"], "s1.csv:1: holds 13 weights (columns), but @1:12 says 12"),
+        (false, ["s1.csv@1:13", "s2.csv@14:40", "--total", "41"], "s2.csv: the shards end at weight 40, but the network has 41 weights"),
+        (false, ["s1.csv"], "s1.csv: no sidecar (s1.csv.json) says which weights this shard holds; name them as FILE@A:B"),
+        (true, ["s1.csv@1:12", "s2.csv"], "s1.csv: @1:12 contradicts its sidecar, which says weights 1:13"),
+        (true, ["s1.csv"], "s1.csv: the shards end at weight 13, but the network has 40 weights"),
+        (true, ["s1.csv", "w200.csv"], "w200.csv: its sidecar records other settings than s1.csv's"),
+        (true, ["s1.csv", "s2.csv", "--legacy"], "s1.csv: --legacy contradicts the sidecars, which record the current (rows = windows) layout"),
     ])
-    func mergeRefusalsWithoutSidecars(_ arguments: [String], _ message: String) throws {
-        let folder = try shards(keepSidecars: false)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try TestSupport.run("chaosprune", ["merge"] + arguments + ["-o", "merged.csv"], in: folder)
-        #expect(run.status == 1)
-        #expect(run.standardError.hasPrefix("chaosprune merge: error: " + message), "\(run.standardError)")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged.csv").path))
-    }
-
-    @Test("merge with sidecars refuses a contradicting range, a missing shard and mixed settings", arguments: [
-        (["s1.csv@1:12", "s2.csv"], "s1.csv: @1:12 contradicts its sidecar, which says weights 1:13"),
-        (["s1.csv"], "s1.csv: the shards end at weight 13, but the network has 40 weights"),
-        (["s1.csv", "w200.csv"], "w200.csv: its sidecar records other settings than s1.csv's"),
-        (["s1.csv", "s2.csv", "--legacy"], "s1.csv: --legacy contradicts the sidecars, which record the current (rows = windows) layout"),
-    ])
-    func mergeRefusalsWithSidecars(_ arguments: [String], _ message: String) throws {
-        let folder = try shards(keepSidecars: true)
+    func mergeRefusals(_ sidecars: Bool, _ arguments: [String], _ message: String) throws {
+        let folder = try shards(keepSidecars: sidecars)
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try TestSupport.run("chaosprune", ["merge"] + arguments + ["-o", "merged.csv"], in: folder)
         #expect(run.status == 1)
