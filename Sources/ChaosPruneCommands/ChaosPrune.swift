@@ -11,7 +11,8 @@ public enum ChaosPrune {
 
     /// Every subcommand, in the overview's order.
     public static let commands: [Command] = [
-        LyapRCommand.command, LEWindowCommand.command, GrangerCommand.command, PipelineCommand.command,
+        TrainCommand.command, LyapRCommand.command, LEWindowCommand.command, GrangerCommand.command, RetrainCommand.command,
+        PipelineCommand.command,
         DemoCommand.command, CompareCommand.command, MergeCommand.command, ConvertCommand.command,
     ]
 

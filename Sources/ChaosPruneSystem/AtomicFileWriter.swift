@@ -41,6 +41,14 @@ public final class AtomicFileWriter {
         }
     }
 
+    /// Opens `path` for appending (created if missing), written directly:
+    /// the authors' writer appends, so nothing is replaced and `commit()` only closes.
+    public init(appendingTo path: String) throws(SystemError) {
+        self.path = path
+        temporaryPath = nil
+        descriptor = try Platform.openForAppending(path, create: true)
+    }
+
     deinit { abandon() }
 
     /// Appends `bytes` (buffered; written through once a chunk is full).

@@ -38,9 +38,9 @@ public enum Platform {
         return descriptor
     }
 
-    /// `open(path, O_WRONLY | O_APPEND | O_CLOEXEC)` of an existing file.
-    public static func openForAppending(_ path: String) throws(SystemError) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+    /// `open(path, O_WRONLY | O_APPEND | O_CLOEXEC)`, with `O_CREAT` (mode 0666) when `create`.
+    public static func openForAppending(_ path: String, create: Bool = false) throws(SystemError) -> Int32 {
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | (create ? O_CREAT : 0), 0o666)
         guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
         return descriptor
     }

@@ -63,12 +63,6 @@ struct ArgumentParser {
         return parsed
     }
 
-    /// `text` with control characters escaped and cut to 60 characters, for messages.
-    static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars.prefix(60) {
-            result += scalar.value < 32 || scalar.value == 127 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
-        }
-        return text.unicodeScalars.count > 60 ? result + "…" : result
-    }
+    /// `text` safe to show in a message.
+    static func printable(_ text: String) -> String { ArgumentText.printable(text) }
 }

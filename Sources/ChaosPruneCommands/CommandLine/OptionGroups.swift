@@ -66,3 +66,38 @@ enum GrangerOptions {
         return options
     }
 }
+
+/// The options `train` and `retrain` share: which recipe, data, initialisation and trial.
+enum TrainingOptions {
+    static let recipe = Option<String>.text("recipe", valueName: "NAME",
+                                            help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required).")
+    static let dataFolder = Option<String>.text("data-dir", valueName: "DIR", help: "The folder holding the authors' data files under their names (required).")
+    static let initialisation = Option<String>.text("init", valueName: "FILE",
+                                                    help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (required).")
+    static let trial = Option<Int>.integer("trial", short: "k", valueName: "K", default: nil, in: 1...1_000_000,
+                                           help: "The trial: row K of a Helper recipe's init file; it names the outputs (required).")
+    static let epochs = Option<Int>.integer("epochs", default: nil, in: 1...1_000_000, defaultText: "the recipe's",
+                                            help: "Epochs to train.")
+    static let output = Option<String>.text("output", short: "o", valueName: "DIR", help: "Folder for the files, created if missing (required).")
+    static let specs = [recipe.spec, dataFolder.spec, initialisation.spec, trial.spec, epochs.spec, output.spec]
+
+    /// The recipe, its data and the trial's initial parameters.
+    static func setup(_ arguments: ParsedArguments, invocation: Invocation) throws(CommandError) -> (TrainingSetup, Int) {
+        guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
+        let name = try arguments.value(recipe)
+        let recipe: TrainingRecipe
+        do {
+            recipe = try TrainingRecipe.named(name)
+        } catch {
+            throw .usage(error.message)
+        }
+        let folder = try arguments.value(dataFolder)
+        let path = try arguments.value(initialisation)
+        let number = try arguments.value(trial)
+        let setup = try invocation.stage {
+            try TrainingSetup(recipe: recipe, data: try RecipeData.load(recipe, from: folder),
+                              initial: try TrainingSetup.initialisation(path, trial: number, recipe: recipe))
+        }
+        return (setup, number)
+    }
+}

@@ -4,9 +4,9 @@ import ChaosPruneSystem
 /// small metadata files chaosprune writes and reads (window_LE sidecars,
 /// run summaries) without Foundation.
 ///
-/// Numbers are read with the C library's correctly rounded conversion and
-/// written as Python `repr` (integers as integers), so a double survives a
-/// round trip bit for bit.
+/// Numbers are read with the C library's correctly rounded conversion;
+/// doubles are written as Python `repr` (`0.0`, `0.91`) and integers as
+/// integers, so a double survives a round trip bit for bit.
 ///
 /// Edge cases: the reader refuses trailing text, unterminated strings,
 /// control characters in strings and nesting deeper than 64; `\u` escapes
@@ -16,8 +16,10 @@ public enum JSONValue: Sendable, Equatable {
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number.
+    /// A number, written as Python `repr`.
     case number(Double)
+    /// A whole number, written without a point.
+    case integer(Int)
     /// A string.
     case string(String)
     /// An array.
@@ -30,6 +32,7 @@ public enum JSONValue: Sendable, Equatable {
         case (.null, .null): return true
         case let (.bool(x), .bool(y)): return x == y
         case let (.number(x), .number(y)): return x == y || (x.isNaN && y.isNaN)
+        case let (.integer(x), .integer(y)): return x == y
         case let (.string(x), .string(y)): return x == y
         case let (.array(x), .array(y)): return x == y
         case let (.object(x), .object(y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -44,9 +47,16 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The number, if this is one.
-    public var number: Double? { if case let .number(value) = self { value } else { nil } }
+    public var number: Double? {
+        switch self {
+        case let .number(value): return value
+        case let .integer(value): return Double(value)
+        default: return nil
+        }
+    }
     /// The number as a whole number, if it is one that fits.
     public var integer: Int? {
+        if case let .integer(value) = self { return value }
         guard let value = number, value.rounded() == value, abs(value) < 0x1p62 else { return nil }
         return Int(value)
     }
@@ -61,9 +71,8 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: return "null"
         case let .bool(value): return value ? "true" : "false"
-        case let .number(value):
-            if value.rounded() == value, abs(value) < 1e15, value != 0 || value.sign == .plus { return String(Int(value)) }
-            return PythonFloatText.repr(value)
+        case let .number(value): return PythonFloatText.repr(value)
+        case let .integer(value): return String(value)
         case let .string(value): return Self.quoted(value)
         case let .array(values): return "[" + values.map { $0.text(indent: indent) }.joined(separator: ", ") + "]"
         case let .object(members):
@@ -161,7 +170,14 @@ private struct JSONReader {
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
         default:
-            return .number(try number())
+            let start = offset
+            let value = try number()
+            let text = bytes[start..<offset]
+            if !text.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
+               let whole = Int(String(decoding: text, as: UTF8.self)) {
+                return .integer(whole)
+            }
+            return .number(value)
         }
     }
 

@@ -84,13 +84,13 @@ public struct WindowSidecar: Sendable, Equatable {
     public var json: [UInt8] {
         let members: [(String, JSONValue)] = [
             ("format", .string(format)), ("tool", .string(tool)), ("script", .string(script)),
-            ("window", .number(Double(window))), ("overlap", .number(overlap)), ("step", .number(Double(step))),
-            ("dimension", .number(Double(dimension))), ("delay", .number(Double(delay))), ("steps", .number(Double(steps))),
+            ("window", .integer(window)), ("overlap", .number(overlap)), ("step", .integer(step)),
+            ("dimension", .integer(dimension)), ("delay", .integer(delay)), ("steps", .integer(steps)),
             ("radius", radius.map(JSONValue.number) ?? .null), ("gate", .bool(gate)), ("layout", .string(layout.rawValue)),
-            ("arithmetic", .string(arithmetic)), ("firstWeight", .number(Double(firstWeight))),
-            ("lastWeight", .number(Double(lastWeight))), ("totalWeights", .number(Double(totalWeights))),
-            ("windows", .number(Double(windows))), ("rows", .number(Double(rows))), ("sourceName", .string(sourceName)),
-            ("sourceBytes", sourceBytes.map { .number(Double($0)) } ?? .null),
+            ("arithmetic", .string(arithmetic)), ("firstWeight", .integer(firstWeight)),
+            ("lastWeight", .integer(lastWeight)), ("totalWeights", .integer(totalWeights)),
+            ("windows", .integer(windows)), ("rows", .integer(rows)), ("sourceName", .string(sourceName)),
+            ("sourceBytes", sourceBytes.map(JSONValue.integer) ?? .null),
         ]
         return Array((JSONValue.object(members).text() + "\n").utf8)
     }

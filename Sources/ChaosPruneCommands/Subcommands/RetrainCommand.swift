@@ -1,0 +1,45 @@
+import ChaosPruneKit
+import ChaosPruneSystem
+
+/// `chaosprune retrain`: stage 4, the network trained again with a mask held at zero.
+enum RetrainCommand {
+    static let mask = Option<String>.text("mask", valueName: "FILE", help: "The weights to prune, one index per line (granger's output); none: the dense run.")
+    static let maskBase = Option<Int>.integer("mask-base", default: 0, in: 0...1, help: "1 for 1-based masks, as the framework's own lists are.")
+
+    static let command = Command(
+        name: "retrain",
+        abstract: "Retrain a recipe's network from the same initialisation with a mask held at zero (stage 4).",
+        usage: "--recipe NAME --data-dir DIR --init FILE --trial K [--mask FILE] -o DIR [options]",
+        discussion: "Helper recipes zero the masked weights at the start and after every update, train num_iterations + 50 epochs, and report the first epoch whose train accuracy reaches the recipe's benchmark; diabetes zeroes them before every forward pass only (the framework's way) and has no benchmark. Writes epochs_K.csv (epoch,train_acc,test_acc) and summary_K.json (benchmark epoch, accuracies, macro precision, recall and F1 as scikit-learn computes them).",
+        examples: ["chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --mask mask.csv -o run/FT"],
+        options: TrainingOptions.specs + [mask.spec, maskBase.spec, QuietOption.quiet.spec]
+    ) { invocation throws(CommandError) in
+        let arguments = invocation.arguments
+        let (setup, trial) = try TrainingOptions.setup(arguments, invocation: invocation)
+        let folder = try arguments.value(TrainingOptions.output)
+        let base = try arguments.value(maskBase)
+        let maskPath = try arguments.optional(mask)
+        let indices = try invocation.stage { try maskPath.map { try TrainingMask.read($0, base: base, weights: setup.recipe.weightCount) } ?? [] }
+        if !indices.isEmpty, indices.count == setup.recipe.weightCount {
+            invocation.console.warn("the mask holds every one of the \(indices.count) weights (granger's [-0:] quirk selects all when none qualifies); the network is retrained with no weights", program: invocation.program)
+        }
+        let request = SparseRetraining.Request(setup: setup, mask: indices,
+                                               epochs: try arguments.optional(TrainingOptions.epochs) ?? setup.recipe.retrainEpochs)
+        let result = SparseRetraining.run(request)
+        let summary = RetrainingReport.summary(result, recipe: setup.recipe, trial: trial, pruned: indices.count)
+        try invocation.stage {
+            try Platform.makeFolder(folder)
+            let epochsWriter = try AtomicFileWriter(path: "\(folder)/epochs_\(trial).csv")
+            let summaryWriter = try AtomicFileWriter(path: "\(folder)/summary_\(trial).json")
+            try epochsWriter.write(RetrainingReport.epochs(result))
+            try summaryWriter.write(summary.text() + "\n")
+            try epochsWriter.commit()
+            try summaryWriter.commit()
+        }
+        if !arguments.isSet(QuietOption.quiet) {
+            let reached = result.benchmarkEpoch.map { "benchmark at epoch \($0)" } ?? "benchmark never reached"
+            invocation.console.error("retrain: \(setup.recipe.name) trial \(trial), \(indices.count) of \(setup.recipe.weightCount) weights pruned: \(reached); final train accuracy \(PythonFloatText.repr(result.epochs.last?.train ?? 0)), test \(PythonFloatText.repr(result.epochs.last?.test ?? 0))\n")
+        }
+        return 0
+    }
+}

@@ -1,0 +1,237 @@
+/// The stack machine behind `PickledArrayReader`: a handful of pickle
+/// opcodes, three recognised globals, two allowed calls, nothing executed.
+struct PickleMachine {
+    /// An array under construction: `_reconstruct` makes it, BUILD fills it.
+    final class ArrayValue {
+        enum Kind { case object, float64 }
+        var shape: [Int] = [0]
+        var dtypeKind: Kind?
+        var floats: [Double]?
+        var objects: [Value]?
+        var built = false
+    }
+
+    /// A dtype under construction: `dtype(...)` makes it, BUILD sets its byte order.
+    final class DTypeValue {
+        let kind: ArrayValue.Kind
+        var built = false
+        init(kind: ArrayValue.Kind) { self.kind = kind }
+    }
+
+    /// A list (APPENDS mutates it in place, as the memo may hold it).
+    final class ListValue {
+        var items: [Value] = []
+    }
+
+    /// The globals recognised by name; none is ever imported.
+    enum Global { case reconstruct, ndarray, dtype }
+
+    indirect enum Value {
+        case none, bool(Bool), int(Int), string(String), bytes([UInt8]), tuple([Value])
+        case list(ListValue), array(ArrayValue), dtype(DTypeValue), global(Global), mark
+    }
+
+    let bytes: [UInt8]
+    var offset: Int
+    let name: String
+    var stack: [Value] = []
+    var memo: [Int: Value] = [:]
+
+    init(bytes: [UInt8], offset: Int, name: String) {
+        self.bytes = bytes
+        self.offset = offset
+        self.name = name
+    }
+
+    func failure(_ message: String, at position: Int? = nil) -> CSVError {
+        CSVError(file: name, message: "byte \(position ?? offset): \(message)")
+    }
+
+    mutating func take(_ count: Int) throws(CSVError) -> ArraySlice<UInt8> {
+        guard count >= 0, count <= bytes.count - offset else { throw failure("the pickle ends inside an argument (truncated file?)") }
+        defer { offset += count }
+        return bytes[offset..<(offset + count)]
+    }
+
+    mutating func unsigned(_ width: Int) throws(CSVError) -> Int {
+        var value = 0
+        for (shift, byte) in try take(width).enumerated() { value |= Int(byte) << (8 * shift) }
+        return value
+    }
+
+    mutating func pop() throws(CSVError) -> Value {
+        guard let value = stack.popLast() else { throw failure("the pickle pops an empty stack") }
+        if case .mark = value { throw failure("the pickle pops a MARK") }
+        return value
+    }
+
+    mutating func popToMark() throws(CSVError) -> [Value] {
+        guard let mark = stack.lastIndex(where: { if case .mark = $0 { true } else { false } }) else {
+            throw failure("no MARK to pop to")
+        }
+        let items = Array(stack[(mark + 1)...])
+        stack.removeSubrange(mark...)
+        return items
+    }
+
+    mutating func run() throws(CSVError) -> Value {
+        while true {
+            let position = offset
+            let opcode = try take(1).first!
+            switch opcode {
+            case 0x80:
+                let version = try unsigned(1)
+                guard (2...4).contains(version) else { throw failure("pickle protocol \(version) (expected 2 to 4)", at: position) }
+            case UInt8(ascii: "c"):
+                stack.append(.global(try global(at: position)))
+            case UInt8(ascii: "("): stack.append(.mark)
+            case UInt8(ascii: "K"): stack.append(.int(try unsigned(1)))
+            case UInt8(ascii: "M"): stack.append(.int(try unsigned(2)))
+            case UInt8(ascii: "J"): stack.append(.int(Int(Int32(truncatingIfNeeded: try unsigned(4)))))
+            case UInt8(ascii: "N"): stack.append(.none)
+            case 0x88: stack.append(.bool(true))
+            case 0x89: stack.append(.bool(false))
+            case UInt8(ascii: "X"):
+                let text = try take(try unsigned(4))
+                guard let string = String(validating: text, as: UTF8.self) else { throw failure("a string that is not UTF-8", at: position) }
+                stack.append(.string(string))
+            case UInt8(ascii: "C"): stack.append(.bytes(Array(try take(try unsigned(1)))))
+            case UInt8(ascii: "B"): stack.append(.bytes(Array(try take(try unsigned(4)))))
+            case 0x85: stack.append(.tuple([try pop()]))
+            case 0x86:
+                let second = try pop()
+                stack.append(.tuple([try pop(), second]))
+            case 0x87:
+                let third = try pop()
+                let second = try pop()
+                stack.append(.tuple([try pop(), second, third]))
+            case UInt8(ascii: "t"): stack.append(.tuple(try popToMark()))
+            case UInt8(ascii: "]"): stack.append(.list(ListValue()))
+            case UInt8(ascii: "e"):
+                let items = try popToMark()
+                guard case let .list(list)? = stack.last else { throw failure("APPENDS onto something that is not a list", at: position) }
+                list.items += items
+            case UInt8(ascii: "q"), UInt8(ascii: "r"):
+                let index = try unsigned(opcode == UInt8(ascii: "q") ? 1 : 4)
+                guard let top = stack.last else { throw failure("a memo put with an empty stack", at: position) }
+                if case .mark = top { throw failure("a memo put of a MARK", at: position) }
+                memo[index] = top
+            case UInt8(ascii: "h"), UInt8(ascii: "j"):
+                let index = try unsigned(opcode == UInt8(ascii: "h") ? 1 : 4)
+                guard let value = memo[index] else { throw failure("memo entry \(index) was never put", at: position) }
+                stack.append(value)
+            case UInt8(ascii: "R"):
+                let arguments = try pop()
+                let callable = try pop()
+                stack.append(try call(callable, arguments, at: position))
+            case UInt8(ascii: "b"):
+                let state = try pop()
+                guard let target = stack.last else { throw failure("BUILD with nothing to build", at: position) }
+                try build(target, state, at: position)
+            case UInt8(ascii: "."):
+                let result = try pop()
+                guard stack.isEmpty else { throw failure("the pickle stops with \(stack.count) more item(s) on its stack", at: position) }
+                guard offset == bytes.count else { throw failure("\(bytes.count - offset) byte(s) after the pickle's STOP") }
+                return result
+            default:
+                throw failure("pickle opcode 0x\(String(opcode, radix: 16)) is not allowed (only numpy's array opcodes are read; nothing is ever executed)", at: position)
+            }
+        }
+    }
+
+    mutating func global(at position: Int) throws(CSVError) -> Global {
+        func line() throws(CSVError) -> String {
+            guard let newline = bytes[offset...].firstIndex(of: 10) else { throw failure("a GLOBAL without its newline", at: position) }
+            defer { offset = newline + 1 }
+            return String(decoding: bytes[offset..<newline], as: UTF8.self)
+        }
+        let module = try line()
+        let name = try line()
+        switch (module, name) {
+        case ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"): return .reconstruct
+        case ("numpy", "ndarray"): return .ndarray
+        case ("numpy", "dtype"): return .dtype
+        default:
+            throw failure("global '\(ArgumentText.printable(module)).\(ArgumentText.printable(name))' is not allowed (only numpy's _reconstruct, ndarray and dtype)", at: position)
+        }
+    }
+
+    func call(_ callable: Value, _ arguments: Value, at position: Int) throws(CSVError) -> Value {
+        guard case let .global(function) = callable, case let .tuple(values) = arguments else {
+            throw failure("REDUCE of something that is not an allowed call", at: position)
+        }
+        switch (function, values.count) {
+        case (.reconstruct, 3):
+            guard case .global(.ndarray) = values[0], case let .tuple(shape) = values[1], shape.count == 1,
+                  case .int(0) = shape[0], case let .bytes(code) = values[2], code == [UInt8(ascii: "b")] else {
+                throw failure("_reconstruct is allowed only as _reconstruct(ndarray, (0,), b'b')", at: position)
+            }
+            return .array(ArrayValue())
+        case (.dtype, 3):
+            guard case let .string(code) = values[0], case .bool(false) = values[1], case .bool(true) = values[2] else {
+                throw failure("dtype is allowed only as dtype('O8' or 'f8', False, True)", at: position)
+            }
+            switch code {
+            case "O8": return .dtype(DTypeValue(kind: .object))
+            case "f8": return .dtype(DTypeValue(kind: .float64))
+            default: throw failure("dtype '\(ArgumentText.printable(code))' is not allowed (only O8 and f8)", at: position)
+            }
+        default:
+            throw failure("REDUCE of something that is not an allowed call", at: position)
+        }
+    }
+
+    func build(_ target: Value, _ state: Value, at position: Int) throws(CSVError) {
+        guard case let .tuple(fields) = state else { throw failure("BUILD with a state that is not a tuple", at: position) }
+        switch target {
+        case let .dtype(dtype):
+            guard !dtype.built, fields.count == 8, case .int(3) = fields[0], case let .string(order) = fields[1] else {
+                throw failure("a dtype state that is not (3, byteorder, None, None, None, -1, -1, flags)", at: position)
+            }
+            switch (dtype.kind, order) {
+            case (.object, "|"), (.float64, "<"), (.float64, "="), (.float64, "|"): break
+            case (.float64, ">"): throw failure("big-endian float64 data is not supported", at: position)
+            default: throw failure("byte order '\(ArgumentText.printable(order))' does not fit the dtype", at: position)
+            }
+            dtype.built = true
+        case let .array(array):
+            guard !array.built, fields.count == 5, case .int(1) = fields[0], case let .tuple(dimensions) = fields[1],
+                  case let .dtype(dtype) = fields[2], dtype.built, case let .bool(fortran) = fields[3] else {
+                throw failure("an array state that is not (1, shape, dtype, is_fortran, payload)", at: position)
+            }
+            guard !fortran else { throw failure("a Fortran-order array is not supported", at: position) }
+            var shape: [Int] = []
+            var count = 1
+            for dimension in dimensions {
+                guard case let .int(size) = dimension, size >= 0 else { throw failure("a shape that is not a tuple of sizes", at: position) }
+                let (product, overflow) = count.multipliedReportingOverflow(by: size)
+                guard !overflow, product <= bytes.count else { throw failure("shape \(shape + [size]) is larger than the file could hold", at: position) }
+                shape.append(size)
+                count = product
+            }
+            switch (dtype.kind, fields[4]) {
+            case let (.float64, .bytes(payload)):
+                guard payload.count == 8 * count else {
+                    throw failure("a float64 payload of \(payload.count) bytes for shape \(shape), which needs \(8 * count)", at: position)
+                }
+                array.floats = stride(from: 0, to: payload.count, by: 8).map { start in
+                    var bits: UInt64 = 0
+                    for byte in 0..<8 { bits |= UInt64(payload[start + byte]) << (8 * UInt64(byte)) }
+                    return Double(bitPattern: bits)
+                }
+            case let (.object, .list(list)):
+                guard list.items.count == count else {
+                    throw failure("an object payload of \(list.items.count) item(s) for shape \(shape), which needs \(count)", at: position)
+                }
+                array.objects = list.items
+            default:
+                throw failure("an array payload that does not fit its dtype", at: position)
+            }
+            array.shape = shape
+            array.dtypeKind = dtype.kind
+            array.built = true
+        default:
+            throw failure("BUILD of something that is not a dtype or an array", at: position)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// The sizes of a one-hidden-layer network, and where each parameter block
+/// starts in a flat parameter buffer (W1, b1, W2, b2).
+public struct NetworkShape: Sendable, Equatable {
+    /// Inputs, hidden units, outputs.
+    public var inputs: Int, hidden: Int, outputs: Int
+
+    /// Creates a shape.
+    public init(inputs: Int, hidden: Int, outputs: Int) {
+        self.inputs = inputs
+        self.hidden = hidden
+        self.outputs = outputs
+    }
+
+    var b1: Int { hidden * inputs }
+    var w2: Int { b1 + hidden }
+    var b2: Int { w2 + outputs * hidden }
+    /// Parameters in all.
+    public var parameterCount: Int { b2 + outputs }
+    /// Scratch doubles a forward and backward pass needs.
+    var scratchCount: Int { 4 * hidden + 4 * outputs }
+}
+
+/// One code family's arithmetic: an SGD step, the accuracy rule, and the
+/// labels the metrics compare. Parameters are a flat W1, b1, W2, b2 buffer.
+protocol NetworkArithmetic {
+    /// One SGD step on sample `x` with target `y`, updating every parameter.
+    static func step(_ parameters: UnsafeMutablePointer<Double>, _ shape: NetworkShape, x: UnsafePointer<Double>,
+                     y: UnsafePointer<Double>, learningRate: Double, scratch: UnsafeMutablePointer<Double>)
+    /// Whether the network's output counts as correct for `y`.
+    static func isCorrect(_ parameters: UnsafePointer<Double>, _ shape: NetworkShape, x: UnsafePointer<Double>,
+                          y: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> Bool
+    /// The true and the predicted class, as the metrics see them.
+    static func labels(_ parameters: UnsafePointer<Double>, _ shape: NetworkShape, x: UnsafePointer<Double>,
+                       y: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> (truth: Int, predicted: Int)
+}
+
+/// The first maximum's index (numpy's argmax).
+@inline(__always)
+func argmax(_ values: UnsafePointer<Double>, _ count: Int) -> Int {
+    var best = 0
+    for index in 1..<max(count, 1) where values[index] > values[best] { best = index }
+    return best
+}

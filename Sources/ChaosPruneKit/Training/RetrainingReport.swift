@@ -1,0 +1,32 @@
+/// The files `retrain` writes: `epochs_K.csv` (`epoch,train_acc,test_acc`,
+/// repr, `\n`) and `summary_K.json` with the keys of the command contract.
+public enum RetrainingReport {
+    /// `epochs_K.csv`.
+    public static func epochs(_ result: SparseRetraining.Result) -> [UInt8] {
+        var text = "epoch,train_acc,test_acc\n"
+        for (index, epoch) in result.epochs.enumerated() {
+            text += "\(index),\(PythonFloatText.repr(epoch.train)),\(PythonFloatText.repr(epoch.test))\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// The summary as a JSON object.
+    public static func summary(_ result: SparseRetraining.Result, recipe: TrainingRecipe, trial: Int, pruned: Int) -> JSONValue {
+        let weights = recipe.weightCount
+        let atBenchmark = result.benchmarkEpoch.map { result.epochs[$0] }
+        let final = result.epochs.last
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        return .object([
+            ("recipe", .string(recipe.name)), ("trial", .integer(trial)), ("weights", .integer(weights)),
+            ("pruned", .integer(pruned)), ("pruned_fraction", .number(Double(pruned) / Double(weights))),
+            ("epochs", .integer(result.epochs.count)), ("benchmark", number(recipe.benchmark)),
+            ("benchmark_epoch", result.benchmarkEpoch.map(JSONValue.integer) ?? .null),
+            ("train_acc_at_benchmark", number(atBenchmark?.train)), ("test_acc_at_benchmark", number(atBenchmark?.test)),
+            ("final_train_acc", number(final?.train)), ("final_test_acc", number(final?.test)),
+            ("precision_train", .number(result.trainMetrics.precision)), ("recall_train", .number(result.trainMetrics.recall)),
+            ("f1_train", .number(result.trainMetrics.f1)), ("precision_test", .number(result.testMetrics.precision)),
+            ("recall_test", .number(result.testMetrics.recall)), ("f1_test", .number(result.testMetrics.f1)),
+            ("seconds", .number((result.seconds * 1000).rounded() / 1000)),
+        ])
+    }
+}
