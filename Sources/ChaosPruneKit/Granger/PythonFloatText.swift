@@ -2,10 +2,29 @@
 /// double, in positional form for decimal exponents −4 … 15 and scientific
 /// (`1e-05`, `2.5e+16`) outside, `nan`, `inf`, `-inf`.
 ///
-/// Mirrors the notebook port's CSV text for statistics and p-values.
+/// Mirrors the text of every file the authors' Python wrote (csv.writer,
+/// pandas) and of the notebook port's statistics and p-values.
+///
+/// Swift's own `description` of a `Double` is the same shortest digit string
+/// and the same layout wherever |x| < 2⁵³ (Swift switches to scientific
+/// notation at 2⁵³, Python at 10¹⁶), which is nearly every number these files
+/// hold: there it is used directly; elsewhere the digits are re-laid out.
 public enum PythonFloatText {
-    /// The `repr` of `value` (for `Float`, numpy's shortest float32 text).
-    public static func repr<Value: BinaryFloatingPoint & CustomStringConvertible>(_ value: Value) -> String {
+    /// The `repr` of `value`.
+    @inline(__always)
+    public static func repr(_ value: Double) -> String {
+        if abs(value) < 0x1p53 { return value.description }
+        return general(value)
+    }
+
+    /// Appends the `repr` of `value` to `output`.
+    @inline(__always)
+    public static func append(_ value: Double, to output: inout [UInt8]) {
+        output += repr(value).utf8
+    }
+
+    /// The `repr` of `value` (for `Float`, numpy's shortest float32 text), from Swift's shortest digits re-laid out.
+    public static func general<Value: BinaryFloatingPoint & CustomStringConvertible>(_ value: Value) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
         if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
         let shortest = "\(value)"

@@ -21,7 +21,7 @@ public enum NumpyArrayReader {
         public func text(_ value: Double) -> String {
             switch kind {
             case .float64: return PythonFloatText.repr(value)
-            case .float32: return PythonFloatText.repr(Float(value))
+            case .float32: return PythonFloatText.general(Float(value))
             case .integer: return String(Int64(value))
             }
         }

@@ -10,6 +10,8 @@ import ChaosPruneSystem
 ///   b2 −= lr·u; w[h] = v[h]·(s·(1 − s)) with s = a1[h]; W1 −= lr·(w·x), b1 −= lr·w.
 /// - Accuracy and metrics: argmax of output against argmax of target (first maximum wins).
 enum FrameworkNetwork: NetworkArithmetic {
+    static let decisionRule = CertifiedDecision.Rule.argmax
+
     /// Forward pass into scratch: a1[0..<H], a2[H..<H+O].
     @inline(__always)
     static func forward(_ p: UnsafePointer<Double>, _ shape: NetworkShape, x: UnsafePointer<Double>, scratch s: UnsafeMutablePointer<Double>) {

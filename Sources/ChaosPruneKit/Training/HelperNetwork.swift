@@ -14,6 +14,8 @@ import ChaosPruneSystem
 /// - Metrics: the 0/1 label and floor(a2 + 0.5) for one output; argmax of
 ///   target and output for several.
 enum HelperNetwork: NetworkArithmetic {
+    static let decisionRule = CertifiedDecision.Rule.threshold
+
     /// Forward pass into scratch: z1[0..<H], e1 = exp(−z1), a1, z2[0..<O], e2, a2.
     @inline(__always)
     static func forward(_ p: UnsafePointer<Double>, _ shape: NetworkShape, x: UnsafePointer<Double>, scratch s: UnsafeMutablePointer<Double>) {

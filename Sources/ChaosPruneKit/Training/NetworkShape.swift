@@ -23,6 +23,8 @@ public struct NetworkShape: Sendable, Equatable {
 /// One code family's arithmetic: an SGD step, the accuracy rule, and the
 /// labels the metrics compare. Parameters are a flat W1, b1, W2, b2 buffer.
 protocol NetworkArithmetic {
+    /// How an output is judged correct, for the certified shortcut.
+    static var decisionRule: CertifiedDecision.Rule { get }
     /// One SGD step on sample `x` with target `y`, updating every parameter.
     static func step(_ parameters: UnsafeMutablePointer<Double>, _ shape: NetworkShape, x: UnsafePointer<Double>,
                      y: UnsafePointer<Double>, learningRate: Double, scratch: UnsafeMutablePointer<Double>)

@@ -16,14 +16,39 @@ struct SampleSet: Sendable {
     }
 
     /// The fraction of samples `Network` gets right with `parameters` (correct / N in double).
+    ///
+    /// Four samples at a time go through `CertifiedDecision`; the samples it
+    /// cannot decide, and the last few, through the exact arithmetic.
     func accuracy<Network: NetworkArithmetic>(_ network: Network.Type, _ parameters: UnsafePointer<Double>, _ shape: NetworkShape,
                                               scratch: UnsafeMutablePointer<Double>) -> Double {
         var correct = 0
+        let margins = CertifiedDecision.margins(parameters, shape)
         inputs.withUnsafeBufferPointer { x in
             targets.withUnsafeBufferPointer { y in
-                for sample in 0..<count where Network.isCorrect(parameters, shape, x: x.baseAddress! + sample * inputWidth,
-                                                                 y: y.baseAddress! + sample * targetWidth, scratch: scratch) {
-                    correct += 1
+                margins.withUnsafeBufferPointer { bounds in
+                    withUnsafeTemporaryAllocation(of: CertifiedDecision.Lanes.self, capacity: shape.hidden + shape.outputs) { lanes in
+                        let a1 = lanes.baseAddress!, z2 = lanes.baseAddress! + shape.hidden
+                        var sample = 0
+                        while sample + 4 <= count {
+                            CertifiedDecision.outputs(parameters, shape, x: x.baseAddress! + sample * inputWidth, a1: a1, z2: z2)
+                            for lane in 0..<4 {
+                                let target = y.baseAddress! + (sample + lane) * targetWidth
+                                let decided = CertifiedDecision.decide(Network.decisionRule, lane: lane, z2: z2, margins: bounds.baseAddress!,
+                                                                       outputs: shape.outputs, y: target)
+                                    ?? Network.isCorrect(parameters, shape, x: x.baseAddress! + (sample + lane) * inputWidth, y: target,
+                                                         scratch: scratch)
+                                if decided { correct += 1 }
+                            }
+                            sample += 4
+                        }
+                        while sample < count {
+                            if Network.isCorrect(parameters, shape, x: x.baseAddress! + sample * inputWidth,
+                                                 y: y.baseAddress! + sample * targetWidth, scratch: scratch) {
+                                correct += 1
+                            }
+                            sample += 1
+                        }
+                    }
                 }
             }
         }
