@@ -40,7 +40,7 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
             """,
     ]
 
-    static let subcommands = ["lyap-r", "le-window", "granger", "pipeline", "demo", "compare", "merge", "convert"]
+    static let subcommands = ["train", "lyap-r", "le-window", "granger", "retrain", "pipeline", "demo", "compare", "merge", "convert"]
 
     static let all: [CommandSnapshot] = {
         var cases = [
@@ -108,6 +108,11 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
             CommandSnapshot("convert-bad-layers", ["convert", "mask-to-layers", "mask.csv", "-o", "out", "--layers", "2y2"]),
             CommandSnapshot("convert-index-outside", ["convert", "mask-to-vector", "mask.csv", "-o", "out.csv", "--weights", "1"]),
             CommandSnapshot("convert-pickle", ["convert", "npy", "mask.csv", "-o", "out.csv"]),
+            CommandSnapshot("train-no-recipe", ["train", "--data-dir", "data", "--init", "i.npy", "--trial", "1", "-o", "out"]),
+            CommandSnapshot("train-unknown-recipe", ["train", "--recipe", "mnist", "--data-dir", "data", "--init", "i.npy", "--trial", "1", "-o", "out"]),
+            CommandSnapshot("train-missing-init", ["train", "--recipe", "iris", "--data-dir", ".", "--init", "missing.npy", "--trial", "1", "-o", "out"]),
+            CommandSnapshot("retrain-bad-mask-base", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "out", "--mask-base", "2"]),
+            CommandSnapshot("retrain-not-npy", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "mask.csv", "--trial", "1", "-o", "out"]),
         ]
         return cases
     }()

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import ChaosPruneKit
+
+/// The restricted pickle reader on the authors' files and on hostile ones.
+@Suite("restricted pickle reader")
+struct PickledArrayReaderTests {
+    static let folder = TestSupport.fixtures.appendingPathComponent("training/init")
+    static let files = ["bank_note", "cancer2", "iris", "iris3f", "titanic2", "diabetes-1", "diabetes-2", "diabetes-3", "diabetes-4"]
+
+    @Test("every value of every authors' init file equals its plain-text copy", arguments: files)
+    func authorsFiles(_ name: String) throws {
+        let array = try PickledArrayReader.read(Self.folder.appendingPathComponent("\(name).npy").path)
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("plain/\(name).csv"), encoding: .utf8)
+        let names = ["W1", "b1", "W2", "b2"]
+        var checked = 0
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: ",").map(String.init)
+            let trial = Int(fields[0])!, position = names.firstIndex(of: fields[1])!, i = Int(fields[2])!, j = Int(fields[3])!
+            let item = array.items[(array.shape.count == 2 ? 4 * (trial - 1) : 0) + position]
+            let columns = item.shape.count == 2 ? item.shape[1] : 1
+            #expect(item.values[i * columns + j] == Double(fields[4])!, "\(line)")
+            checked += 1
+        }
+        #expect(checked == array.items.reduce(0) { $0 + $1.values.count })
+        if name == "bank_note" {
+            #expect(array.shape == [10, 4])
+            #expect(array.items[0].values[0] == 0.0030311657494342223)
+            #expect(array.items[3].values[0] == -0.08357621350209089)
+        }
+    }
+
+    @Test("every truncation of an authors' file is refused with a message, never a crash")
+    func truncations() throws {
+        let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent("diabetes-1.npy")))
+        for length in 0..<bytes.count {
+            #expect(throws: CSVError.self) { try PickledArrayReader.read(Array(bytes[..<length]), name: "t.npy") }
+        }
+    }
+
+    /// The diabetes file with its pickle replaced by `edit(pickle)`.
+    static func edited(_ edit: ([UInt8]) -> [UInt8]) throws -> [UInt8] {
+        let bytes = Array(try Data(contentsOf: folder.appendingPathComponent("diabetes-1.npy")))
+        let start = 10 + Int(bytes[8]) + Int(bytes[9]) << 8
+        return Array(bytes[..<start]) + edit(Array(bytes[start...]))
+    }
+
+    static func replacing(_ old: String, with new: String) -> ([UInt8]) -> [UInt8] {
+        { bytes in
+            let needle = Array(old.utf8)
+            guard let index = (0...(bytes.count - needle.count)).first(where: { Array(bytes[$0..<($0 + needle.count)]) == needle }) else { return bytes }
+            return Array(bytes[..<index]) + Array(new.utf8) + Array(bytes[(index + needle.count)...])
+        }
+    }
+
+    @Test("hostile pickles are refused, naming the byte", arguments: [
+        ("numpy.core.multiarray\n_reconstruct", "os\nsystem\n_reconstr", "global 'os.system' is not allowed"),
+        ("numpy\nndarray", "numpy\nndarrax", "global 'numpy.ndarrax' is not allowed"),
+        ("X\u{2}\0\0\0O8", "X\u{2}\0\0\0i8", "dtype 'i8' is not allowed"),
+        ("X\u{1}\0\0\0<", "X\u{1}\0\0\0>", "big-endian float64 data is not supported"),
+    ])
+    func hostile(_ old: String, _ new: String, _ message: String) throws {
+        let bytes = try Self.edited(Self.replacing(old, with: new))
+        #expect(bytes != (try Self.edited { $0 }), "the edit applies")
+        do {
+            _ = try PickledArrayReader.read(bytes, name: "h.npy")
+            Issue.record("accepted a hostile pickle")
+        } catch {
+            #expect(error.description.hasPrefix("h.npy: byte "), "\(error)")
+            #expect(error.description.contains(message), "\(error)")
+        }
+    }
+
+    @Test("forbidden opcodes, calls and sizes are refused", arguments: [
+        ([0x80, 3, UInt8(ascii: "c")] + Array("builtins\neval\n".utf8) + [UInt8(ascii: ".")], "global 'builtins.eval' is not allowed"),
+        ([0x80, 3, UInt8(ascii: "I")] + Array("1\n.".utf8), "pickle opcode 0x49 is not allowed"),
+        ([0x80, 3, UInt8(ascii: "B"), 0xff, 0xff, 0xff, 0xff], "the pickle ends inside an argument"),
+        ([0x80, 3, UInt8(ascii: "h"), 7, UInt8(ascii: ".")], "memo entry 7 was never put"),
+        ([0x80, 3, UInt8(ascii: "N"), UInt8(ascii: "N"), UInt8(ascii: "R")], "REDUCE of something that is not an allowed call"),
+        ([0x80, 9], "pickle protocol 9"),
+        ([0x80, 3, UInt8(ascii: ".")], "the pickle pops an empty stack"),
+        ([0x80, 3, UInt8(ascii: "N"), UInt8(ascii: ".")], "the pickle holds no object array"),
+    ])
+    func forbidden(_ pickle: [UInt8], _ message: String) throws {
+        let header = Array("{'descr': '|O', 'fortran_order': False, 'shape': (4,), }\n".utf8)
+        let bytes = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + pickle
+        #expect { try PickledArrayReader.read(bytes, name: "f.npy") } throws: { error in
+            (error as? CSVError)?.description.contains(message) == true
+        }
+    }
+
+    @Test("a payload that does not match its shape is refused")
+    func payloadLength() throws {
+        let bytes = try Self.edited { pickle in
+            let needle: [UInt8] = [UInt8(ascii: "K"), 5, UInt8(ascii: "K"), 8, 0x86]
+            guard let index = (0...(pickle.count - 5)).first(where: { Array(pickle[$0..<($0 + 5)]) == needle }) else { return pickle }
+            var copy = pickle
+            copy[index + 3] = 9
+            return copy
+        }
+        #expect { try PickledArrayReader.read(bytes, name: "p.npy") } throws: { error in
+            (error as? CSVError)?.description.contains("a float64 payload of 320 bytes for shape [5, 9], which needs 360") == true
+        }
+    }
+}
