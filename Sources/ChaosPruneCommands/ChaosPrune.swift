@@ -12,7 +12,7 @@ public enum ChaosPrune {
     /// Every subcommand, in the overview's order.
     public static let commands: [Command] = [
         TrainCommand.command, LyapRCommand.command, LEWindowCommand.command, GrangerCommand.command, RetrainCommand.command,
-        PipelineCommand.command,
+        PipelineCommand.command, ExperimentCommand.command,
         DemoCommand.command, CompareCommand.command, MergeCommand.command, ConvertCommand.command,
     ]
 

@@ -5,21 +5,49 @@ import ChaosPruneSystem
 enum RetrainCommand {
     static let mask = Option<String>.text("mask", valueName: "FILE", help: "The weights to prune, one index per line (granger's output); none: the dense run.")
     static let maskBase = Option<Int>.integer("mask-base", default: 0, in: 0...1, help: "1 for 1-based masks, as the framework's own lists are.")
+    static let baseline = Option<BaselineMask.Kind>.choice("baseline", valueName: "KIND", default: nil,
+                                                           help: "Instead of --mask, a baseline mask: magnitude (the smallest |w| after dense stage-1 training) or random.")
+    static let prune = Option<Int>.integer("prune", default: nil, in: 0...1_000_000, help: "With --baseline: how many weights to prune.")
+    static let pruneLike = Option<String>.text("prune-like", valueName: "FILE", help: "With --baseline: prune as many weights as this mask holds.")
+    static let seed = Option<Int>.integer("seed", default: nil, in: 0...Int(UInt32.max), defaultText: "the trial",
+                                          help: "With --baseline random: numpy's seed for the sample.")
+
+    /// The mask the options ask for: a file, a baseline, or none (dense).
+    static func maskIndices(_ invocation: Invocation, setup: TrainingSetup, trial: Int) throws(CommandError) -> [Int] {
+        let arguments = invocation.arguments
+        let base = try arguments.value(maskBase)
+        let weights = setup.recipe.weightCount
+        guard let kind = try arguments.optional(baseline) else {
+            if try arguments.optional(prune) != nil || arguments.isGiven(pruneLike) || arguments.isGiven(seed) {
+                throw .usage("--prune, --prune-like and --seed go with --baseline")
+            }
+            let path = try arguments.optional(mask)
+            return try invocation.stage { try path.map { try TrainingMask.read($0, base: base, weights: weights) } ?? [] }
+        }
+        if arguments.isGiven(mask) { throw .usage("--baseline builds its own mask: give --mask or --baseline, not both") }
+        let count: Int
+        switch (try arguments.optional(prune), try arguments.optional(pruneLike)) {
+        case let (number?, nil): count = number
+        case let (nil, path?): count = try invocation.stage { try TrainingMask.read(path, base: base, weights: weights).count }
+        default: throw .usage("--baseline needs --prune N or --prune-like MASK (one of them)")
+        }
+        let sampleSeed = UInt32(try arguments.optional(seed) ?? trial)
+        return try invocation.stage { try BaselineMask.indices(kind, count: count, setup: setup, seed: sampleSeed) }
+    }
 
     static let command = Command(
         name: "retrain",
         abstract: "Retrain a recipe's network from the same initialisation with a mask held at zero (stage 4).",
         usage: "--recipe NAME --data-dir DIR --init FILE --trial K [--mask FILE] -o DIR [options]",
-        discussion: "Helper recipes zero the masked weights at the start and after every update, train num_iterations + 50 epochs, and report the first epoch whose train accuracy reaches the recipe's benchmark; diabetes zeroes them before every forward pass only (the framework's way) and has no benchmark. Writes epochs_K.csv (epoch,train_acc,test_acc) and summary_K.json (benchmark epoch, accuracies, macro precision, recall and F1 as scikit-learn computes them).",
-        examples: ["chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --mask mask.csv -o run/FT"],
-        options: TrainingOptions.specs + [mask.spec, maskBase.spec, QuietOption.quiet.spec]
+        discussion: "Helper recipes zero the masked weights at the start and after every update, train num_iterations + 50 epochs, and report the first epoch whose train accuracy reaches the recipe's benchmark; diabetes zeroes them before every forward pass only (the framework's way) and has no benchmark. Writes epochs_K.csv (epoch,train_acc,test_acc) and summary_K.json (benchmark epoch, accuracies, macro precision, recall and F1 as scikit-learn computes them); with --baseline also the mask it built, baseline_mask_K.csv.",
+        examples: ["chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --mask mask.csv -o run/FT",
+                   "chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --baseline magnitude --prune-like mask.csv -o run/magnitude"],
+        options: TrainingOptions.specs + [mask.spec, maskBase.spec, baseline.spec, prune.spec, pruneLike.spec, seed.spec, QuietOption.quiet.spec]
     ) { invocation throws(CommandError) in
         let arguments = invocation.arguments
         let (setup, trial) = try TrainingOptions.setup(arguments, invocation: invocation)
         let folder = try arguments.value(TrainingOptions.output)
-        let base = try arguments.value(maskBase)
-        let maskPath = try arguments.optional(mask)
-        let indices = try invocation.stage { try maskPath.map { try TrainingMask.read($0, base: base, weights: setup.recipe.weightCount) } ?? [] }
+        let indices = try maskIndices(invocation, setup: setup, trial: trial)
         if !indices.isEmpty, indices.count == setup.recipe.weightCount {
             invocation.console.warn("the mask holds every one of the \(indices.count) weights (granger's [-0:] quirk selects all when none qualifies); the network is retrained with no weights", program: invocation.program)
         }
@@ -33,8 +61,11 @@ enum RetrainCommand {
             let summaryWriter = try AtomicFileWriter(path: "\(folder)/summary_\(trial).json")
             try epochsWriter.write(RetrainingReport.epochs(result))
             try summaryWriter.write(summary.text() + "\n")
+            let maskWriter = arguments.isGiven(baseline) ? try AtomicFileWriter(path: "\(folder)/baseline_mask_\(trial).csv") : nil
+            try maskWriter?.write(GrangerWriters.mask(indices))
             try epochsWriter.commit()
             try summaryWriter.commit()
+            try maskWriter?.commit()
         }
         if !arguments.isSet(QuietOption.quiet) {
             let reached = result.benchmarkEpoch.map { "benchmark at epoch \($0)" } ?? "benchmark never reached"

@@ -1,0 +1,170 @@
+import ChaosPruneSystem
+
+/// The paper's experiment for one recipe and several trials, composed of the
+/// same stage runners the single commands use: train and record
+/// (`StageOneRecording`) → windows and Granger (`PipelineRun`, giving the
+/// LEGCNet-FT mask) → the same on a partial recording (LEGCNet-PT) →
+/// retraining dense, FT, PT and the magnitude and random baselines at FT's
+/// size (`SparseRetraining`).
+///
+/// Each trial's files land in `trial_K/` under their original names, so any
+/// stage can be swapped for the reference's: `pure_K.csv`, `acc_K.csv`;
+/// `FT/` and `PT/` with `window_LE_K.csv`, its sidecar and log, the Granger
+/// outputs and `mask_<recipe>_FT_K.csv` / `mask_<recipe>_PT_K.csv` (`PT/` also
+/// holds the partial recording); `retrain/<variant>/epochs_K.csv` and
+/// `summary_K.json`.
+///
+/// PT: the authors' partial recording length cannot be recovered from their
+/// repository, so the default is the shortest recording (in whole epochs)
+/// whose windows are enough for the Granger maxlag: statsmodels needs more
+/// than 3·maxlag + 1 observations.
+public enum ExperimentRun {
+    /// The variants retrained for every trial, in table order.
+    public static let variants = ["dense", "FT", "PT", "magnitude", "random"]
+
+    /// One experiment.
+    public struct Request {
+        /// The recipe (a Helper recipe: the window and Granger stages read its per-step `acc_K.csv`).
+        public var recipe: TrainingRecipe
+        /// The authors' `data/` folder.
+        public var dataFolder: String
+        /// The authors' init file (`init/<recipe>.npy`).
+        public var initialisation: String
+        /// The trials (1-based rows of the init file).
+        public var trials: [Int]
+        /// The run folder.
+        public var folder: String
+        /// The window stage's settings (window 50, overlap 0.1 as the authors' FT masks).
+        public var windows: WindowSettings = .current(plan: .standard)
+        /// The Granger settings (maxlag 14, alpha 0.05).
+        public var granger = GrangerJob.Options()
+        /// Epochs of the partial recording behind PT (nil: the shortest with enough windows).
+        public var partialEpochs: Int?
+        /// Given FT masks, one per trial (skips stages 1–3 for FT).
+        public var ftMasks: [String]?
+        /// Given PT masks, one per trial.
+        public var ptMasks: [String]?
+        /// Worker threads.
+        public var threads = 1
+
+        /// Creates a request.
+        public init(recipe: TrainingRecipe, dataFolder: String, initialisation: String, trials: [Int], folder: String) {
+            self.recipe = recipe
+            self.dataFolder = dataFolder
+            self.initialisation = initialisation
+            self.trials = trials
+            self.folder = folder
+        }
+    }
+
+    /// One retrained variant of one trial.
+    public struct Variant: Sendable {
+        /// `dense`, `FT`, `PT`, `magnitude` or `random`.
+        public var name: String
+        /// Weights held at zero.
+        public var pruned: Int
+        /// The retraining.
+        public var result: SparseRetraining.Result
+    }
+
+    /// One trial's outcome.
+    public struct Trial: Sendable {
+        /// The trial number.
+        public var trial: Int
+        /// The variants, in `variants` order.
+        public var variants: [Variant]
+        /// Warnings of the window and Granger stages.
+        public var warnings: [StageWarning]
+    }
+
+    /// What the experiment did.
+    public struct Result: Sendable {
+        /// Every trial.
+        public var trials: [Trial]
+        /// The partial recording's epochs (nil when PT masks were given).
+        public var partialEpochs: Int?
+        /// Seconds in all.
+        public var seconds: Double
+    }
+
+    /// The default partial recording: the fewest whole epochs whose windows exceed 3·maxlag + 1.
+    public static func defaultPartialEpochs(recipe: TrainingRecipe, trainingSamples: Int, plan: WindowPlan, maxlag: Int) -> Int {
+        var epochs = 1
+        while epochs < recipe.epochs, plan.windowCount(rows: 1 + epochs * trainingSamples) <= 3 * maxlag + 1 { epochs += 1 }
+        return epochs
+    }
+
+    /// Runs the experiment.
+    ///
+    /// - Throws: any stage's `CSVError`, `StageError` or `SystemError`; `progress` hears each stage as it starts.
+    public static func run(_ request: Request, progress: (String) -> Void = { _ in }) throws -> Result {
+        let recipe = request.recipe
+        guard recipe.family == .helper else {
+            throw StageError("the experiment runs the Helper recipes (its window and Granger stages read acc_K.csv); for \(recipe.name) run train, le-window, granger and retrain one by one")
+        }
+        for (name, masks) in [("--ft-masks", request.ftMasks), ("--pt-masks", request.ptMasks)] {
+            if let masks, masks.count != request.trials.count {
+                throw StageError("\(name) gives \(masks.count) mask file(s) for \(request.trials.count) trial(s): one per trial, in order")
+            }
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let data = try RecipeData.load(recipe, from: request.dataFolder)
+        let partial = request.ptMasks == nil
+            ? request.partialEpochs ?? defaultPartialEpochs(recipe: recipe, trainingSamples: data.trainInputs.count,
+                                                              plan: request.windows.plan, maxlag: request.granger.maxlag)
+            : nil
+        try Platform.makeFolder(request.folder)
+        var trials: [Trial] = []
+        for (position, trial) in request.trials.enumerated() {
+            let setup = try TrainingSetup(recipe: recipe, data: data,
+                                          initial: try TrainingSetup.initialisation(request.initialisation, trial: trial, recipe: recipe))
+            let folder = "\(request.folder)/trial_\(trial)"
+            try Platform.makeFolder(folder)
+            var warnings: [StageWarning] = []
+            func mask(_ label: String, given: [String]?, epochs: Int?) throws -> [Int] {
+                if let given { return try TrainingMask.read(given[position], base: 0, weights: recipe.weightCount) }
+                let stageFolder = label == "FT" ? folder : "\(folder)/PT"
+                progress("trial \(trial): \(label) recording, windows and Granger")
+                var recording = StageOneRecording.Request(setup: setup, epochs: epochs ?? recipe.epochs, trial: "\(trial)", folder: stageFolder)
+                recording.threads = request.threads
+                _ = try StageOneRecording.run(recording)
+                var windows = WindowLEJob.Options(settings: request.windows, threads: request.threads)
+                windows.lineEnding = [10]
+                var pipeline = PipelineRun.Request(weights: "\(stageFolder)/pure_\(trial).csv", accuracy: "\(stageFolder)/acc_\(trial).csv",
+                                                   folder: "\(folder)/\(label)", windows: windows, granger: request.granger)
+                pipeline.granger.threads = request.threads
+                pipeline.trial = "\(trial)"
+                pipeline.dataName = recipe.name
+                pipeline.initName = "\(label)_\(trial)"
+                let run = try PipelineRun.run(pipeline)
+                warnings += run.warnings
+                return run.grangerStage.output.selection.mask.sorted()
+            }
+            let ft = try mask("FT", given: request.ftMasks, epochs: nil)
+            let pt = try mask("PT", given: request.ptMasks, epochs: partial)
+            progress("trial \(trial): retraining dense, FT, PT, magnitude and random")
+            let masks: [[Int]] = [
+                [], ft, pt,
+                try BaselineMask.indices(.magnitude, count: ft.count, setup: setup, seed: UInt32(trial)),
+                try BaselineMask.indices(.random, count: ft.count, setup: setup, seed: UInt32(trial)),
+            ]
+            var retrained: [Variant] = []
+            for (name, indices) in zip(Self.variants, masks) {
+                let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
+                let target = "\(folder)/retrain/\(name)"
+                try Platform.makeFolder("\(folder)/retrain")
+                try Platform.makeFolder(target)
+                try AtomicFileWriter.write(RetrainingReport.epochs(result), to: "\(target)/epochs_\(trial).csv")
+                let summary = RetrainingReport.summary(result, recipe: recipe, trial: trial, pruned: indices.count)
+                try AtomicFileWriter.write(Array((summary.text() + "\n").utf8), to: "\(target)/summary_\(trial).json")
+                if name == "magnitude" || name == "random" {
+                    try AtomicFileWriter.write(GrangerWriters.mask(indices), to: "\(target)/baseline_mask_\(trial).csv")
+                }
+                retrained.append(Variant(name: name, pruned: indices.count, result: result))
+            }
+            trials.append(Trial(trial: trial, variants: retrained, warnings: warnings))
+        }
+        return Result(trials: trials, partialEpochs: partial, seconds: (clock.now - start).seconds)
+    }
+}
