@@ -29,8 +29,7 @@ let package = Package(
         // lyap_r runs once per window in the MATLAB scripts: a release build links the Swift runtime statically to start fast.
         .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
-        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"],
-                          resources: [.copy("Resources/demo")]),
+        .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
         // Benchmarks, apart: no library depends on them.
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -17,7 +17,7 @@ public enum ChaosPrune {
     ]
 
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
-    public static func main(_ arguments: [String], console: Console = Console(), context: CommandContext = .none) -> Int32 {
+    public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
         guard let name = arguments.first else {
             console.report(.usage("missing subcommand"), program: program)
             console.error("\n" + overview)
@@ -29,12 +29,12 @@ public enum ChaosPrune {
         case "help":
             guard arguments.count > 1 else { return print(overview, to: console) }
             guard let command = commands.first(where: { $0.name == arguments[1] }) else { return unknown(arguments[1], console) }
-            return command.run(["--help"], console: console, program: program, context: context)
+            return command.run(["--help"], console: console, program: program)
         case "--version":
             return print(ToolVersion.text + "\n", to: console)
         default:
             guard let command = commands.first(where: { $0.name == name }) else { return unknown(name, console) }
-            return command.run(Array(arguments.dropFirst()), console: console, program: program, context: context)
+            return command.run(Array(arguments.dropFirst()), console: console, program: program)
         }
     }
 

@@ -40,7 +40,7 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
             """,
     ]
 
-    static let subcommands = ["train", "lyap-r", "le-window", "granger", "retrain", "pipeline", "demo", "compare", "merge", "convert"]
+    static let subcommands = ["train", "lyap-r", "le-window", "granger", "retrain", "pipeline", "experiment", "demo", "compare", "merge", "convert"]
 
     static let all: [CommandSnapshot] = {
         var cases = [
@@ -112,6 +112,10 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
             CommandSnapshot("train-unknown-recipe", ["train", "--recipe", "mnist", "--data-dir", "data", "--init", "i.npy", "--trial", "1", "-o", "out"]),
             CommandSnapshot("train-missing-init", ["train", "--recipe", "iris", "--data-dir", ".", "--init", "missing.npy", "--trial", "1", "-o", "out"]),
             CommandSnapshot("retrain-bad-mask-base", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "out", "--mask-base", "2"]),
+            CommandSnapshot("retrain-baseline-without-size", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "out", "--baseline", "random"]),
+            CommandSnapshot("retrain-baseline-and-mask", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "out", "--baseline", "random", "--prune", "3", "--mask", "mask.csv"]),
+            CommandSnapshot("experiment-bad-trials", ["experiment", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trials", "5-1"]),
+            CommandSnapshot("experiment-diabetes", ["experiment", "--recipe", "diabetes", "--data-dir", ".", "--init", "i.npy"]),
             CommandSnapshot("retrain-not-npy", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "mask.csv", "--trial", "1", "-o", "out"]),
         ]
         return cases

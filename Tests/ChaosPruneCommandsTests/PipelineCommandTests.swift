@@ -31,15 +31,26 @@ struct PipelineCommandTests {
         #expect(summary.contains("mask_set_seed.csv"))
     }
 
-    @Test("demo runs the bundled iris recording into the folder given")
+    @Test("demo trains the authors' iris network from its embedded inputs, runs the pipeline and retrains with the mask")
     func demo() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try TestSupport.run("chaosprune", ["demo", "--out", "demo"], in: folder)
         #expect(run.status == 0, "\(run.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("demo").path).sorted()
-        #expect(files == ["granger_min_p.csv", "granger_pvalues.csv", "mask_iris_init.csv", "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
-        #expect(String(decoding: run.standardOutput, as: UTF8.self).contains("weights          42"))
+        #expect(files == ["acc_1.csv", "data", "granger_min_p.csv", "granger_pvalues.csv", "init", "mask_iris_init.csv", "pure_1.csv",
+                          "retrain", "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
+        let training = TestSupport.fixtures.appendingPathComponent("training")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("demo/data/Iris.csv")) == Data(contentsOf: training.appendingPathComponent("data/Iris.csv")))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("demo/init/iris.npy")) == Data(contentsOf: training.appendingPathComponent("init/iris.npy")))
+        let recording = try Data(contentsOf: folder.appendingPathComponent("demo/acc_1.csv")).split(separator: 10)
+        let reference = try Data(contentsOf: training.appendingPathComponent("iris/stage1/acc_1.first2000.csv")).split(separator: 10)
+        #expect(recording.count == 2401)
+        #expect(Array(recording.prefix(2000)) == Array(reference), "the demo records the authors' network, as train does")
+        let output = String(decoding: run.standardOutput, as: UTF8.self)
+        #expect(output.contains("weights          42\n"))
+        #expect(output.contains("retrain dense    0 of 42 weights pruned: reaches 0.95 train accuracy at epoch 162;"))
+        #expect(output.contains("retrain pruned   "))
     }
 
     @Test("a failed pipeline names the file, creates no folder and leaves no staging folder")

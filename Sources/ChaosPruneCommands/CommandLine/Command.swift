@@ -40,7 +40,7 @@ public struct Command: Sendable {
 
     /// Parses `arguments` and runs the body; prints help, version and errors
     /// to `console`; returns the exit status.
-    public func run(_ arguments: [String], console: Console, program: String, context: CommandContext = .none) -> Int32 {
+    public func run(_ arguments: [String], console: Console, program: String) -> Int32 {
         let name = "\(program) \(self.name)"
         do {
             let parsed = try ArgumentParser(options: allOptions).parse(arguments)
@@ -52,7 +52,7 @@ public struct Command: Sendable {
                 console.output(ToolVersion.text + "\n")
                 return console.outputFailure == nil ? 0 : 1
             }
-            let status = try body(Invocation(arguments: parsed, console: console, program: name, context: context))
+            let status = try body(Invocation(arguments: parsed, console: console, program: name))
             if let failure = console.outputFailure {
                 console.report(.failure("standard output: \(failure.reason)"), program: name)
                 return 1
@@ -73,8 +73,6 @@ public struct Invocation: Sendable {
     public var console: Console
     /// `chaosprune le-window`: the prefix of errors and warnings.
     public var program: String
-    /// What the executable provides.
-    public var context: CommandContext
 
     /// Prints each warning in the one warning format.
     public func warn(_ warnings: [StageWarning]) {
@@ -93,18 +91,4 @@ public struct Invocation: Sendable {
     public func stage<T>(_ body: () throws -> T) throws(CommandError) -> T {
         do { return try body() } catch { throw CommandError.failure(from: error) }
     }
-}
-
-/// What the executable hands the commands: where its bundled files are.
-public struct CommandContext: Sendable {
-    /// The folder of the demo recording (`weights.csv`, `acc.csv`), nil when the build has none.
-    public var demoRecording: @Sendable () -> String?
-
-    /// Creates a context.
-    public init(demoRecording: @escaping @Sendable () -> String?) {
-        self.demoRecording = demoRecording
-    }
-
-    /// No bundled files.
-    public static let none = CommandContext(demoRecording: { nil })
 }

@@ -1,22 +1,55 @@
 import ChaosPruneKit
+import ChaosPruneSystem
 
-/// `chaosprune demo`: the pipeline on the bundled recording of a small iris network.
+/// `chaosprune demo`: the whole experiment on the authors' iris network, from embedded inputs.
 enum DemoCommand {
-    static let folder = Option<String>.text("out", valueName: "DIR", default: "chaosprune-demo", help: "Folder for the pipeline's files.")
+    static let folder = Option<String>.text("out", valueName: "DIR", default: "chaosprune-demo", help: "Folder for the demo's files.")
+    static let epochs = Option<Int>.integer("epochs", default: 20, in: 2...1000, help: "Stage-1 epochs of the iris network.")
 
     static let command = Command(
         name: "demo",
-        abstract: "Run the pipeline on a bundled recording of a small iris network.",
+        abstract: "Run the pipeline on the authors' iris network: train, window LE, Granger, retrain with the mask.",
         usage: "[--out DIR] [options]",
-        discussion: "Runs `chaosprune pipeline` on an embedded recording: a 4-6-3 sigmoid network trained on iris for 20 epochs by per-sample SGD (2,401 steps × 42 weights), made with notebooks-port/network.py.",
+        discussion: "Writes the authors' Iris.csv and init/iris.npy (embedded in chaosprune) into DIR, trains their 4-6-3 iris network from trial 1's initial weights and records it (train), runs le-window and granger on the recording (pipeline), then retrains the network dense and with the mask (retrain) and prints both.",
         examples: ["chaosprune demo --out /tmp/demo"],
-        options: [folder.spec] + PipelineCommand.sharedOptions
+        options: [folder.spec, epochs.spec] + PipelineCommand.sharedOptions
     ) { invocation throws(CommandError) in
-        guard invocation.arguments.positionals.isEmpty else { throw .usage("demo takes no files (see --help)") }
-        guard let recording = invocation.context.demoRecording() else {
-            throw .failure("the demo recording is missing from this build (Resources/demo)")
+        let arguments = invocation.arguments
+        guard arguments.positionals.isEmpty else { throw .usage("demo takes no files (see --help)") }
+        let out = try arguments.value(folder)
+        let recipe = TrainingRecipe.all.first { $0.name == "iris" }!
+        let quiet = arguments.isSet(QuietOption.quiet)
+        let setup = try invocation.stage { () throws -> TrainingSetup in
+            try Platform.makeFolder(out)
+            try Platform.makeFolder("\(out)/data")
+            try Platform.makeFolder("\(out)/init")
+            try AtomicFileWriter.write(Array(DemoData.iris.utf8), to: "\(out)/data/Iris.csv")
+            try AtomicFileWriter.write(DemoData.initialisation, to: "\(out)/init/iris.npy")
+            return try TrainingSetup(recipe: recipe, data: try RecipeData.load(recipe, from: "\(out)/data"),
+                                     initial: try TrainingSetup.initialisation("\(out)/init/iris.npy", trial: 1, recipe: recipe))
         }
-        return try PipelineCommand.run(invocation, weights: recording + "/weights.csv", accuracy: recording + "/acc.csv",
-                                       folder: try invocation.arguments.value(folder), defaultData: "iris")
+        var recording = StageOneRecording.Request(setup: setup, epochs: try arguments.value(epochs), trial: "1", folder: out)
+        recording.threads = try arguments.value(ThreadsOption.threads)
+        let recorded = try invocation.stage { try StageOneRecording.run(recording) }
+        let status = try PipelineCommand.run(invocation, weights: recorded.files[0], accuracy: recorded.files[1], folder: out,
+                                             defaultData: "iris")
+        let maskPath = "\(out)/mask_\(try arguments.optional(PipelineCommand.dataName) ?? "iris")_\(try arguments.value(PipelineCommand.initName)).csv"
+        let mask = try invocation.stage { try TrainingMask.read(maskPath, base: 0, weights: recipe.weightCount) }
+        var lines: [String] = []
+        for (name, indices) in [("dense", [Int]()), ("pruned", mask)] {
+            let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
+            try invocation.stage {
+                try Platform.makeFolder("\(out)/retrain")
+                try Platform.makeFolder("\(out)/retrain/\(name)")
+                try AtomicFileWriter.write(RetrainingReport.epochs(result), to: "\(out)/retrain/\(name)/epochs_1.csv")
+                let summary = RetrainingReport.summary(result, recipe: recipe, trial: 1, pruned: indices.count)
+                try AtomicFileWriter.write(Array((summary.text() + "\n").utf8), to: "\(out)/retrain/\(name)/summary_1.json")
+            }
+            let reached = result.benchmarkEpoch.map { "reaches \(PythonFloatText.repr(recipe.benchmark ?? 0)) train accuracy at epoch \($0)" }
+                ?? "never reaches \(PythonFloatText.repr(recipe.benchmark ?? 0))"
+            lines.append("\(name == "dense" ? "retrain dense " : "retrain pruned")   \(indices.count) of \(recipe.weightCount) weights pruned: \(reached); final train \(CFormat.format("%.4f", result.epochs.last?.train ?? 0)), test \(CFormat.format("%.4f", result.epochs.last?.test ?? 0))")
+        }
+        if !quiet { invocation.console.output(lines.joined(separator: "\n") + "\n  \(out)/retrain/dense, \(out)/retrain/pruned\n") }
+        return status
     }
 }

@@ -12,27 +12,47 @@ enum RetrainCommand {
     static let seed = Option<Int>.integer("seed", default: nil, in: 0...Int(UInt32.max), defaultText: "the trial",
                                           help: "With --baseline random: numpy's seed for the sample.")
 
-    /// The mask the options ask for: a file, a baseline, or none (dense).
-    static func maskIndices(_ invocation: Invocation, setup: TrainingSetup, trial: Int) throws(CommandError) -> [Int] {
+    /// Where a baseline's size comes from.
+    enum BaselineSize {
+        case count(Int)
+        case like(String)
+    }
+
+    /// The baseline the options ask for, checked before any data is read; nil for a mask file or the dense run.
+    static func baselineRequest(_ arguments: ParsedArguments) throws(CommandError) -> (BaselineMask.Kind, BaselineSize)? {
+        guard let kind = try arguments.optional(baseline) else {
+            if arguments.isGiven(prune) || arguments.isGiven(pruneLike) || arguments.isGiven(seed) {
+                throw .usage("--prune, --prune-like and --seed go with --baseline")
+            }
+            return nil
+        }
+        if arguments.isGiven(mask) { throw .usage("--baseline builds its own mask: give --mask or --baseline, not both") }
+        switch (try arguments.optional(prune), try arguments.optional(pruneLike)) {
+        case let (number?, nil): return (kind, .count(number))
+        case let (nil, path?): return (kind, .like(path))
+        default: throw .usage("--baseline needs --prune N or --prune-like MASK (one of them)")
+        }
+    }
+
+    /// The mask's indices: a file, a baseline, or none (dense).
+    static func maskIndices(_ invocation: Invocation, baseline request: (BaselineMask.Kind, BaselineSize)?, setup: TrainingSetup,
+                            trial: Int) throws(CommandError) -> [Int] {
         let arguments = invocation.arguments
         let base = try arguments.value(maskBase)
         let weights = setup.recipe.weightCount
-        guard let kind = try arguments.optional(baseline) else {
-            if try arguments.optional(prune) != nil || arguments.isGiven(pruneLike) || arguments.isGiven(seed) {
-                throw .usage("--prune, --prune-like and --seed go with --baseline")
-            }
+        guard let (kind, size) = request else {
             let path = try arguments.optional(mask)
             return try invocation.stage { try path.map { try TrainingMask.read($0, base: base, weights: weights) } ?? [] }
         }
-        if arguments.isGiven(mask) { throw .usage("--baseline builds its own mask: give --mask or --baseline, not both") }
-        let count: Int
-        switch (try arguments.optional(prune), try arguments.optional(pruneLike)) {
-        case let (number?, nil): count = number
-        case let (nil, path?): count = try invocation.stage { try TrainingMask.read(path, base: base, weights: weights).count }
-        default: throw .usage("--baseline needs --prune N or --prune-like MASK (one of them)")
-        }
         let sampleSeed = UInt32(try arguments.optional(seed) ?? trial)
-        return try invocation.stage { try BaselineMask.indices(kind, count: count, setup: setup, seed: sampleSeed) }
+        return try invocation.stage {
+            let count: Int
+            switch size {
+            case let .count(number): count = number
+            case let .like(path): count = try TrainingMask.read(path, base: base, weights: weights).count
+            }
+            return try BaselineMask.indices(kind, count: count, setup: setup, seed: sampleSeed)
+        }
     }
 
     static let command = Command(
@@ -45,9 +65,10 @@ enum RetrainCommand {
         options: TrainingOptions.specs + [mask.spec, maskBase.spec, baseline.spec, prune.spec, pruneLike.spec, seed.spec, QuietOption.quiet.spec]
     ) { invocation throws(CommandError) in
         let arguments = invocation.arguments
+        let baselineRequest = try baselineRequest(arguments)
         let (setup, trial) = try TrainingOptions.setup(arguments, invocation: invocation)
         let folder = try arguments.value(TrainingOptions.output)
-        let indices = try maskIndices(invocation, setup: setup, trial: trial)
+        let indices = try maskIndices(invocation, baseline: baselineRequest, setup: setup, trial: trial)
         if !indices.isEmpty, indices.count == setup.recipe.weightCount {
             invocation.console.warn("the mask holds every one of the \(indices.count) weights (granger's [-0:] quirk selects all when none qualifies); the network is retrained with no weights", program: invocation.program)
         }
