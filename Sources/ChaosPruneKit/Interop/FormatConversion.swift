@@ -75,8 +75,22 @@ public enum FormatConversion {
         case .csvwrite, .roundtrip:
             try write(grid(try numbers(try CellTable.read(input)).map { $0.map { text($0, csvwrite: kind == .csvwrite) } }), to: request.output)
         case .npy:
-            let array = try NumpyArrayReader.read(input)
-            try write(grid(array.rows.map { $0.map { request.csvwrite ? text($0, csvwrite: true) : array.text($0) } }), to: request.output)
+            if let objects = try objectArray(input) {
+                let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
+                for (index, item) in objects.items.enumerated() {
+                    var position: [Int] = []
+                    var rest = index
+                    for size in objects.shape.reversed() {
+                        position.insert(rest % max(size, 1), at: 0)
+                        rest /= max(size, 1)
+                    }
+                    let name = "\(stem)_\(position.map(String.init).joined(separator: "_")).csv"
+                    try write(grid(item.rows.map { $0.map { text($0, csvwrite: request.csvwrite) } }), to: name)
+                }
+            } else {
+                let array = try NumpyArrayReader.read(input)
+                try write(grid(array.rows.map { $0.map { request.csvwrite ? text($0, csvwrite: true) : array.text($0) } }), to: request.output)
+            }
         case .maskToVector:
             guard let weights = request.weights else { throw StageError("mask-to-vector needs --weights N") }
             let indices = try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights)
@@ -111,6 +125,19 @@ public enum FormatConversion {
             }
             try write(lines(masked(indices)), to: request.output)
         }
+    }
+
+    /// The object array of float arrays in a `.npy` file (read by the restricted
+    /// pickle reader), nil when the file holds a plain array.
+    static func objectArray(_ path: String) throws(CSVError) -> PickledArrayReader.ObjectArray? {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileContents.read(path)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+        }
+        guard bytes.count >= 10, bytes[0] == 0x93, let header = try? NumpyHeader(bytes, name: path), header.descr == "|O" else { return nil }
+        return try PickledArrayReader.read(bytes, name: path)
     }
 
     /// `%.5g` (csvwrite) or shortest round-trip text.

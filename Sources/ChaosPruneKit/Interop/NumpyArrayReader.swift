@@ -4,7 +4,8 @@ import ChaosPruneSystem
 /// byte-order-free float64, float32, int64, int32 or uint8 arrays of one or two
 /// dimensions, in C or Fortran order, into rows of doubles (a 1-D array is one column).
 ///
-/// Refuses, with a message saying so: object arrays (`allow_pickle` data) and
+/// Refuses, with a message saying so: object arrays (`allow_pickle` data; the
+/// restricted `PickledArrayReader` reads those holding float arrays) and bare
 /// pickle files — nothing is ever executed or imported — big-endian data,
 /// other dtypes, and more than two dimensions.
 public enum NumpyArrayReader {
@@ -53,7 +54,7 @@ public enum NumpyArrayReader {
             throw CSVError(file: path, message: "the .npy header has no descr")
         }
         if descr.contains("O") {
-            throw CSVError(file: path, message: "an object array (dtype \(descr)): it holds pickled Python objects, which chaosprune never unpickles. Re-save it as a float array with numpy.save(..., allow_pickle=False)")
+            throw CSVError(file: path, message: "an object array (dtype \(descr)): only object arrays of float64 arrays are read (by the restricted pickle reader); re-save anything else as a float array with numpy.save(..., allow_pickle=False)")
         }
         let sizes: [String: Int] = ["<f8": 8, "<f4": 4, "<i8": 8, "<i4": 4, "|u1": 1, "|i1": 1]
         guard let size = sizes[descr] else {

@@ -83,7 +83,24 @@ struct PickleMachine {
                 let version = try unsigned(1)
                 guard (2...4).contains(version) else { throw failure("pickle protocol \(version) (expected 2 to 4)", at: position) }
             case UInt8(ascii: "c"):
-                stack.append(.global(try global(at: position)))
+                let module = try line(at: position)
+                stack.append(.global(try global(module, try line(at: position), at: position)))
+            case 0x93:
+                let name = try pop()
+                let module = try pop()
+                guard case let .string(moduleName) = module, case let .string(globalName) = name else {
+                    throw failure("STACK_GLOBAL of something that is not two strings", at: position)
+                }
+                stack.append(.global(try global(moduleName, globalName, at: position)))
+            case 0x95: _ = try take(8)
+            case 0x8c:
+                let text = try take(try unsigned(1))
+                guard let string = String(validating: text, as: UTF8.self) else { throw failure("a string that is not UTF-8", at: position) }
+                stack.append(.string(string))
+            case 0x94:
+                guard let top = stack.last else { throw failure("a memo put with an empty stack", at: position) }
+                if case .mark = top { throw failure("a memo put of a MARK", at: position) }
+                memo[memo.count] = top
             case UInt8(ascii: "("): stack.append(.mark)
             case UInt8(ascii: "K"): stack.append(.int(try unsigned(1)))
             case UInt8(ascii: "M"): stack.append(.int(try unsigned(2)))
@@ -139,14 +156,15 @@ struct PickleMachine {
         }
     }
 
-    mutating func global(at position: Int) throws(CSVError) -> Global {
-        func line() throws(CSVError) -> String {
-            guard let newline = bytes[offset...].firstIndex(of: 10) else { throw failure("a GLOBAL without its newline", at: position) }
-            defer { offset = newline + 1 }
-            return String(decoding: bytes[offset..<newline], as: UTF8.self)
-        }
-        let module = try line()
-        let name = try line()
+    /// One newline-terminated argument of GLOBAL.
+    mutating func line(at position: Int) throws(CSVError) -> String {
+        guard let newline = bytes[offset...].firstIndex(of: 10) else { throw failure("a GLOBAL without its newline", at: position) }
+        defer { offset = newline + 1 }
+        return String(decoding: bytes[offset..<newline], as: UTF8.self)
+    }
+
+    /// The global `module.name` if it is one of the three recognised, else an error.
+    func global(_ module: String, _ name: String, at position: Int) throws(CSVError) -> Global {
         switch (module, name) {
         case ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"): return .reconstruct
         case ("numpy", "ndarray"): return .ndarray

@@ -7,7 +7,9 @@ import ChaosPruneSystem
 /// interprets only the pickle opcodes numpy writes for such arrays (protocol
 /// 2–4: PROTO, GLOBAL, MARK, BININT1/2, BININT, NONE, NEWTRUE/NEWFALSE,
 /// BINUNICODE, SHORT_BINBYTES, BINBYTES, TUPLE1/2/3, TUPLE, EMPTY_LIST,
-/// APPENDS, BINPUT, LONG_BINPUT, BINGET, LONG_BINGET, REDUCE, BUILD, STOP),
+/// APPENDS, BINPUT, LONG_BINPUT, BINGET, LONG_BINGET, REDUCE, BUILD, STOP,
+/// and protocol 4's FRAME, SHORT_BINUNICODE, MEMOIZE and STACK_GLOBAL, which
+/// newer numpy writes),
 /// knows only the globals `numpy.core.multiarray._reconstruct` (or
 /// `numpy._core.multiarray._reconstruct`), `numpy.ndarray` and `numpy.dtype`,
 /// and allows only two calls: `_reconstruct(ndarray, (0,), b'b')` (an empty
