@@ -5,10 +5,10 @@
 #   - pipeline/*/adf.csv, stationarity_*.csv                        (granger_notebook.py --stationarity)
 #   - distributions_scipy.csv                                       (make_distribution_table.py, scipy + mpmath)
 #   - npy/                                                          (make_npy_fixtures.py, numpy)
-#   - Sources/chaosprune/Resources/demo/                            (network.py: the bundled iris recording)
 # Not regenerable here: lyap_r/ (TISEAN 3.0.0 binaries, 64- and 32-bit) and the
-# pipeline window_LE files and logs (MATLAB/Octave + TISEAN), and the weight
-# recordings in pipeline/*/ (the authors' datasets and preprocessing).
+# pipeline window_LE files and logs (MATLAB/Octave + TISEAN), the weight
+# recordings in pipeline/*/ (made before the authors' preprocessing was known),
+# and training/ (the authors' own code; training_port.py reproduces it, see .ci/cross-checks).
 # statsmodels' last digits depend on the machine's LAPACK: regenerated p-values
 # can differ from the committed ones around 1e-13, far inside the tests' 1e-10.
 #
@@ -27,6 +27,4 @@ for folder in "$fixtures"/pipeline/*/; do
 done
 python3 "$here/make_distribution_table.py" "$fixtures/distributions_scipy.csv"
 python3 "$here/make_npy_fixtures.py" "$fixtures/npy"
-python3 "$here/network.py" "$root/Sources/chaosprune/Resources/demo" --dataset iris --seed 3 --hidden 6 \
-  --learning-rate 0.05 --epochs 20
 echo "regenerated; run swift test"
