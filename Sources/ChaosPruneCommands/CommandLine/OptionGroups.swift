@@ -67,36 +67,78 @@ enum GrangerOptions {
     }
 }
 
-/// The options `train` and `retrain` share: which recipe, data, initialisation and trial.
+/// The options `train` and `retrain` share: which recipe (or a researcher's own data),
+/// initialisation and trial, and the settings a researcher may override.
 enum TrainingOptions {
     static let recipe = Option<String>.text("recipe", valueName: "NAME",
-                                            help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required).")
-    static let dataFolder = Option<String>.text("data-dir", valueName: "DIR", help: "The folder holding the authors' data files under their names (required).")
+                                            help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required unless --data).")
+    static let dataFolder = Option<String>.text("data-dir", valueName: "DIR", help: "The folder holding the authors' data files under their names (with --recipe).")
     static let initialisation = Option<String>.text("init", valueName: "FILE",
-                                                    help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (required).")
+                                                    help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (with --recipe; with --data: optional).")
     static let trial = Option<Int>.integer("trial", short: "k", valueName: "K", default: nil, in: 1...1_000_000,
                                            help: "The trial: row K of a Helper recipe's init file; it names the outputs (required).")
-    static let epochs = Option<Int>.integer("epochs", default: nil, in: 1...1_000_000, defaultText: "the recipe's",
-                                            help: "Epochs to train.")
+    static let epochs = Option<Int>.integer("epochs", default: nil, in: 1...1_000_000, defaultText: "the recipe's", help: "Epochs to train.")
     static let output = Option<String>.text("output", short: "o", valueName: "DIR", help: "Folder for the files, created if missing (required).")
-    static let specs = [recipe.spec, dataFolder.spec, initialisation.spec, trial.spec, epochs.spec, output.spec]
+    static let data = Option<String>.text("data", valueName: "FILE", help: "A plain numeric CSV of your own (no header): features and a whole-number class per row.")
+    static let labelColumn = Option<Int>.integer("label-column", default: nil, in: 1...1_000_000, defaultText: "the last",
+                                                 help: "With --data: the 1-based column holding the class.")
+    static let scaling = Option<CustomData.Scaling>.choice("scaling", valueName: "HOW", default: .perSample,
+                                                           help: "With --data: per-sample, per-feature, min-max or none.")
+    static let split = Option<Double>.real("split", default: 0.8, expecting: "a number with 0 < F < 1", help: "With --data: the training share.",
+                                           accept: { $0 > 0 && $0 < 1 })
+    static let shuffleSeed = Option<Int>.integer("shuffle-seed", default: 42, in: 0...Int(UInt32.max), help: "With --data: numpy's seed for the shuffle of the rows.")
+    static let hidden = Option<Int>.integer("hidden", default: 8, in: 1...10_000, help: "With --data: hidden units.")
+    static let initSeed = Option<Int>.integer("init-seed", default: 1, in: 0...Int(UInt32.max),
+                                              help: "With --data and no --init: numpy's seed for uniform [-0.1, 0.1) initial weights.")
+    static let learningRate = Option<Double>.real("learning-rate", valueName: "LR", default: nil, expecting: "a number > 0",
+                                                  defaultText: "the recipe's; --data: 0.1", help: "SGD learning rate.", accept: { $0 > 0 })
+    static let benchmark = Option<Double>.real("benchmark", valueName: "ACC", default: nil, expecting: "an accuracy with 0 < ACC ≤ 1",
+                                               defaultText: "the recipe's; --data: none", help: "Train accuracy to reach (stage 4).",
+                                               accept: { $0 > 0 && $0 <= 1 })
+    static let specs = [recipe.spec, dataFolder.spec, initialisation.spec, trial.spec, epochs.spec, output.spec, data.spec, labelColumn.spec,
+                        scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec, learningRate.spec, benchmark.spec]
 
-    /// The recipe, its data and the trial's initial parameters.
+    /// The recipe (or the researcher's own), its data and the trial's initial parameters.
     static func setup(_ arguments: ParsedArguments, invocation: Invocation) throws(CommandError) -> (TrainingSetup, Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
-        let name = try arguments.value(recipe)
-        let recipe: TrainingRecipe
+        let number = try arguments.value(trial)
+        if let path = try arguments.optional(data) {
+            if arguments.isGiven(recipe) || arguments.isGiven(dataFolder) { throw .usage("--data replaces --recipe and --data-dir: give one or the other") }
+            let scaled = try arguments.value(scaling), share = try arguments.value(split), seed = UInt32(try arguments.value(shuffleSeed))
+            let column = try arguments.optional(labelColumn)
+            let width = try arguments.value(hidden), rate = try arguments.optional(learningRate) ?? 0.1
+            let stages = try arguments.optional(epochs) ?? 50, target = try arguments.optional(benchmark)
+            let initPath = try arguments.optional(initialisation), weightsSeed = UInt32(try arguments.value(initSeed))
+            let setup = try invocation.stage { () throws -> TrainingSetup in
+                let (samples, outputs) = try CustomData.load(path, labelColumn: column, scaling: scaled, split: share, seed: seed)
+                let inputs = samples.trainInputs.first?.count ?? 0
+                let custom = TrainingRecipe(name: "custom", family: .helper, inputs: inputs, hidden: width, outputs: outputs,
+                                            learningRate: rate, epochs: stages, benchmark: target, retrainEpochs: stages + 50)
+                let initial = try initPath.map { try TrainingSetup.initialisation($0, trial: number, recipe: custom) }
+                    ?? NetworkParameters(inputs: inputs, hidden: width, outputs: outputs, seed: weightsSeed)
+                return try TrainingSetup(recipe: custom, data: samples, initial: initial)
+            }
+            return (setup, number)
+        }
+        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec]
+            where arguments.values[option.long] != nil {
+            throw .usage("--\(option.long) goes with --data")
+        }
+        guard let name = try arguments.optional(recipe) else { throw .usage("--recipe <NAME> or --data <FILE> is required") }
+        var chosen: TrainingRecipe
         do {
-            recipe = try TrainingRecipe.named(name)
+            chosen = try TrainingRecipe.named(name)
         } catch {
             throw .usage(error.message)
         }
+        if let rate = try arguments.optional(learningRate) { chosen.learningRate = rate }
+        if let target = try arguments.optional(benchmark) { chosen.benchmark = target }
         let folder = try arguments.value(dataFolder)
         let path = try arguments.value(initialisation)
-        let number = try arguments.value(trial)
+        let recipeForLoad = chosen
         let setup = try invocation.stage {
-            try TrainingSetup(recipe: recipe, data: try RecipeData.load(recipe, from: folder),
-                              initial: try TrainingSetup.initialisation(path, trial: number, recipe: recipe))
+            try TrainingSetup(recipe: recipeForLoad, data: try RecipeData.load(recipeForLoad, from: folder),
+                              initial: try TrainingSetup.initialisation(path, trial: number, recipe: recipeForLoad))
         }
         return (setup, number)
     }

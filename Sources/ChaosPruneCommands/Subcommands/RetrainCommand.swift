@@ -58,7 +58,7 @@ enum RetrainCommand {
     static let command = Command(
         name: "retrain",
         abstract: "Retrain a recipe's network from the same initialisation with a mask held at zero (stage 4).",
-        usage: "--recipe NAME --data-dir DIR --init FILE --trial K [--mask FILE] -o DIR [options]",
+        usage: "(--recipe NAME --data-dir DIR --init FILE | --data FILE.csv) --trial K [--mask FILE] -o DIR [options]",
         discussion: "Helper recipes zero the masked weights at the start and after every update, train num_iterations + 50 epochs, and report the first epoch whose train accuracy reaches the recipe's benchmark; diabetes zeroes them before every forward pass only (the framework's way) and has no benchmark. Writes epochs_K.csv (epoch,train_acc,test_acc) and summary_K.json (benchmark epoch, accuracies, macro precision, recall and F1 as scikit-learn computes them); with --baseline also the mask it built, baseline_mask_K.csv.",
         examples: ["chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --mask mask.csv -o run/FT",
                    "chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --baseline magnitude --prune-like mask.csv -o run/magnitude"],

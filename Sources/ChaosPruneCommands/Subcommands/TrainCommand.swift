@@ -8,7 +8,7 @@ enum TrainCommand {
     static let command = Command(
         name: "train",
         abstract: "Train a recipe's network and record every weight and both accuracies after every SGD step (stage 1).",
-        usage: "--recipe NAME --data-dir DIR --init FILE --trial K -o DIR [options]",
+        usage: "(--recipe NAME --data-dir DIR --init FILE | --data FILE.csv) --trial K -o DIR [options]",
         discussion: "The authors' from-scratch network, operation for operation: per-sample SGD in a fixed order, weights recorded once before training and after every update. Helper recipes write pure_K.csv (W1 then W2, row-major) and acc_K.csv (test accuracy, then train) with \\r\\n as Python's csv writer; diabetes writes diabetes-K_weights.csv, train_accuracyK.csv and test_accuracyK.csv with \\n as pandas. These are the files le-window and granger read.",
         examples: ["chaosprune train --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 -o run"],
         options: TrainingOptions.specs + [append.spec, ThreadsOption.threads.spec, QuietOption.quiet.spec]

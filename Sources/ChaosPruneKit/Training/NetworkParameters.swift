@@ -38,6 +38,20 @@ public struct NetworkParameters: Sendable, Equatable {
         values = arrays.flatMap(\.values)
     }
 
+    /// Parameters drawn uniformly from [−0.1, 0.1) with numpy's `seed(seed)` and
+    /// `random_sample` (53-bit doubles from two MT19937 outputs), in the order
+    /// W1, b1, W2, b2: chaosprune's initialisation for a researcher's own data.
+    public init(inputs: Int, hidden: Int, outputs: Int, seed: UInt32) {
+        self.inputs = inputs
+        self.hidden = hidden
+        self.outputs = outputs
+        var generator = MersenneTwister(seed: seed)
+        values = (0..<(hidden * inputs + hidden + outputs * hidden + outputs)).map { _ in
+            let a = Double(generator.next() >> 5), b = Double(generator.next() >> 6)
+            return 0.2 * ((a * 67_108_864 + b) / 9_007_199_254_740_992) - 0.1
+        }
+    }
+
     /// The weight column `index` (0-based) as an offset into `values`.
     public func offset(ofWeight index: Int) -> Int {
         index < hidden * inputs ? index : w2 + (index - hidden * inputs)

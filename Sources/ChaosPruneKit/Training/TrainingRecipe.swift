@@ -28,6 +28,20 @@ public struct TrainingRecipe: Sendable, Equatable {
     /// Stage-4 epochs (num_iterations + 50; 50 for diabetes).
     public var retrainEpochs: Int
 
+    /// Creates a recipe (the authors' are in `all`; `--data` makes one for a researcher's own file).
+    public init(name: String, family: Family, inputs: Int, hidden: Int, outputs: Int, learningRate: Double, epochs: Int,
+                benchmark: Double?, retrainEpochs: Int) {
+        self.name = name
+        self.family = family
+        self.inputs = inputs
+        self.hidden = hidden
+        self.outputs = outputs
+        self.learningRate = learningRate
+        self.epochs = epochs
+        self.benchmark = benchmark
+        self.retrainEpochs = retrainEpochs
+    }
+
     /// Weights of W1 and W2 (biases excluded): the columns of the weights CSV.
     public var weightCount: Int { hidden * inputs + outputs * hidden }
 

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `train`/`retrain --data`: a researcher's own numeric CSV through the authors' Helper network.
+@Suite("train and retrain on your own data")
+struct CustomDataTests {
+    static let training = TestSupport.fixtures.appendingPathComponent("training")
+
+    /// The authors' Iris.csv as a plain numeric CSV: four features, then the species as 0, 1, 2 (sorted names).
+    static func plainIris(in folder: URL) throws {
+        let lines = try String(contentsOf: training.appendingPathComponent("data/Iris.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        let species = ["Iris-setosa", "Iris-versicolor", "Iris-virginica"]
+        let text = lines.map { line -> String in
+            let fields = line.split(separator: ",").map(String.init)
+            return (Array(fields[1...4]) + [String(species.firstIndex(of: fields[5])!)]).joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        try text.write(to: folder.appendingPathComponent("iris.csv"), atomically: true, encoding: .utf8)
+    }
+
+    @Test("the iris recipe's settings on the same data as a plain CSV record the same files as --recipe iris")
+    func sameAsRecipe() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.plainIris(in: folder)
+        let initFile = Self.training.appendingPathComponent("init/iris.npy").path
+        let own = try TestSupport.run("chaosprune", ["train", "--data", "iris.csv", "--init", initFile, "--trial", "2", "-o", "own", "--epochs", "3",
+                                                     "--scaling", "per-feature", "--hidden", "6", "--learning-rate", "0.05", "-q"], in: folder)
+        let recipe = try TestSupport.run("chaosprune", ["train", "--recipe", "iris", "--data-dir", Self.training.appendingPathComponent("data").path,
+                                                        "--init", initFile, "--trial", "2", "-o", "recipe", "--epochs", "3", "-q"], in: folder)
+        #expect(own.status == 0 && recipe.status == 0, "\(own.standardError)\(recipe.standardError)")
+        for name in ["pure_2.csv", "acc_2.csv"] {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("own/\(name)")) == Data(contentsOf: folder.appendingPathComponent("recipe/\(name)")))
+        }
+        let generated = try TestSupport.run("chaosprune", ["retrain", "--data", "iris.csv", "--trial", "1", "-o", "gen", "--epochs", "2", "-q",
+                                                           "--benchmark", "0.5"], in: folder)
+        #expect(generated.status == 0, "without --init the weights are drawn with --init-seed")
+        let summary = try String(contentsOf: folder.appendingPathComponent("gen/summary_1.json"), encoding: .utf8)
+        #expect(summary.contains("\"recipe\": \"custom\"") && summary.contains("\"weights\": 56,") && summary.contains("\"benchmark\": 0.5,"))
+    }
+
+    @Test("bad own data: one line naming the file, no output", arguments: [
+        ("4,1.5\n5,0\n", ["--label-column", "2"], "a label must be a whole number, not 1.5"),
+        ("4,1\n5,1\n", [], "every row has label 1.0; a classifier needs two classes"),
+        ("4,1\n5,0\n", ["--label-column", "3"], "--label-column 3: the file has 2 columns"),
+        ("4,1\n5\n", [], "d.csv:2: 1 fields, expected 2 like the first row"),
+    ])
+    func badData(_ text: String, _ options: [String], _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try text.write(to: folder.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let run = try TestSupport.run("chaosprune", ["train", "--data", "d.csv", "--trial", "1", "-o", "out"] + options, in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
+    @Test("--data options without --data, and --data with --recipe, are usage errors")
+    func usage() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stray = try TestSupport.run("chaosprune", ["train", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "o", "--hidden", "4"], in: folder)
+        #expect(stray.status == 2)
+        #expect(stray.standardError == "chaosprune train: error: --hidden goes with --data\n")
+        let both = try TestSupport.run("chaosprune", ["train", "--recipe", "iris", "--data", "x.csv", "--trial", "1", "-o", "o"], in: folder)
+        #expect(both.status == 2)
+        #expect(both.standardError == "chaosprune train: error: --data replaces --recipe and --data-dir: give one or the other\n")
+    }
+}
