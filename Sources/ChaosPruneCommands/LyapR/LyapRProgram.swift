@@ -5,7 +5,7 @@ import LyapunovKit
 /// The `lyap_r` program: resolves the data file and the output name, creates
 /// the output file, reads the series, runs the engine and writes the rows.
 ///
-/// Mirrors TISEAN 3.0.0 `lyap_r`'s observable behaviour (the <doc:LyapR>
+/// Mirrors TISEAN 3.0.0 `lyap_r`'s observable behaviour (LyapunovKit's "What lyap_r computes"
 /// article of LyapunovKit): the candidate files are tried from the last
 /// backwards (`File X not found!` for missing ones, standard input when none
 /// exists or for `-`); the output file is created empty before the data is
