@@ -90,6 +90,29 @@ struct PickledArrayReaderTests {
         }
     }
 
+    @Test("20,000 random mutations of the authors' files (flips, insertions, deletions) are read or refused, never a crash")
+    func mutations() throws {
+        var random = SplitMix64(seed: 2026)
+        for name in ["diabetes-1", "bank_note"] {
+            let original = Array(try Data(contentsOf: Self.folder.appendingPathComponent("\(name).npy")))
+            for _ in 0..<10_000 {
+                var bytes = original
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    let position = Int.random(in: 0..<bytes.count, using: &random)
+                    switch Int.random(in: 0..<3, using: &random) {
+                    case 0: bytes[position] ^= UInt8(1 << Int.random(in: 0..<8, using: &random))
+                    case 1: bytes.insert(UInt8.random(in: 0...255, using: &random), at: position)
+                    default: bytes.remove(at: position)
+                    }
+                }
+                if let array = try? PickledArrayReader.read(bytes, name: "m.npy") {
+                    #expect(array.items.count == array.shape.reduce(1, *))
+                    #expect(array.items.allSatisfy { $0.values.count == $0.shape.reduce(1, *) })
+                }
+            }
+        }
+    }
+
     @Test("a payload that does not match its shape is refused")
     func payloadLength() throws {
         let bytes = try Self.edited { pickle in
