@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ChaosPruneSystemTests", dependencies: ["ChaosPruneSystem", "TestSupport"]),
-        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneSystem", "TestSupport"]),
+        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "ChaosPruneSystem", "TestSupport"]),
         .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem", "TestSupport"]),
         .testTarget(name: "ChaosPruneCommandsTests", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem",
                                                                     "TestSupport", "lyap_r", "chaosprune"]),
