@@ -13,7 +13,7 @@ public enum ChaosPrune {
     public static let commands: [Command] = [
         TrainCommand.command, LyapRCommand.command, LEWindowCommand.command, GrangerCommand.command, RetrainCommand.command,
         PipelineCommand.command, ExperimentCommand.command,
-        DemoCommand.command, CompareCommand.command, MergeCommand.command, ConvertCommand.command,
+        DemoCommand.command, ReportCommand.command, CompareCommand.command, MergeCommand.command, ConvertCommand.command,
     ]
 
     /// Runs the command line `arguments` (without the program name) and returns the exit status.

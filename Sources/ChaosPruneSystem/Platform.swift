@@ -94,6 +94,18 @@ public enum Platform {
         guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw SystemError(operation: .createFolder, path: path, code: errno) }
     }
 
+    /// The names in a folder (without `.` and `..`).
+    public static func folderEntries(_ path: String) throws(SystemError) -> [String] {
+        guard let stream = opendir(path) else { throw SystemError(operation: .read, path: path, code: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names
+    }
+
     /// What kind of thing a path names.
     public enum FileKind: Sendable, Equatable {
         /// No such path (or it cannot be examined).

@@ -40,7 +40,7 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
             """,
     ]
 
-    static let subcommands = ["train", "lyap-r", "le-window", "granger", "retrain", "pipeline", "experiment", "demo", "compare", "merge", "convert"]
+    static let subcommands = ["train", "lyap-r", "le-window", "granger", "retrain", "pipeline", "experiment", "demo", "report", "compare", "merge", "convert"]
 
     static let all: [CommandSnapshot] = {
         var cases = [

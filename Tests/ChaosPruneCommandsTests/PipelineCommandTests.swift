@@ -39,7 +39,7 @@ struct PipelineCommandTests {
         #expect(run.status == 0, "\(run.standardError)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("demo").path).sorted()
         #expect(files == ["acc_1.csv", "data", "granger_min_p.csv", "granger_pvalues.csv", "init", "mask_iris_init.csv", "pure_1.csv",
-                          "retrain", "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
+                          "report.html", "retrain", "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
         let training = TestSupport.fixtures.appendingPathComponent("training")
         #expect(try Data(contentsOf: folder.appendingPathComponent("demo/data/Iris.csv")) == Data(contentsOf: training.appendingPathComponent("data/Iris.csv")))
         #expect(try Data(contentsOf: folder.appendingPathComponent("demo/init/iris.npy")) == Data(contentsOf: training.appendingPathComponent("init/iris.npy")))
@@ -51,6 +51,7 @@ struct PipelineCommandTests {
         #expect(output.contains("weights          42\n"))
         #expect(output.contains("retrain dense    0 of 42 weights pruned: reaches 0.95 train accuracy at epoch 162;"))
         #expect(output.contains("retrain pruned   "))
+        #expect(output.hasSuffix("report           demo/report.html (open it in a browser)\n"))
     }
 
     @Test("a failed pipeline names the file, creates no folder and leaves no staging folder")

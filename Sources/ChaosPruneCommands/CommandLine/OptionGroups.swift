@@ -143,3 +143,17 @@ enum TrainingOptions {
         return (setup, number)
     }
 }
+
+/// `--report`, shared by the commands that fill a run folder.
+enum ReportOption {
+    static let report = Flag("report", help: "Also draw the run folder as report.html (see chaosprune report).")
+
+    /// Writes `folder/report.html` and returns its path.
+    static func write(_ folder: String, accuracy: String? = nil, invocation: Invocation) throws(CommandError) -> String {
+        let path = "\(folder)/report.html"
+        var request = ReportPage.Request(folder: folder)
+        request.accuracy = accuracy
+        try invocation.stage { try AtomicFileWriter.write(Array(try ReportPage.build(request).utf8), to: path) }
+        return path
+    }
+}

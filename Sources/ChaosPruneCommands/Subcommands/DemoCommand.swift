@@ -10,7 +10,7 @@ enum DemoCommand {
         name: "demo",
         abstract: "Run the pipeline on the authors' iris network: train, window LE, Granger, retrain with the mask.",
         usage: "[--out DIR] [options]",
-        discussion: "Writes the authors' Iris.csv and init/iris.npy (embedded in chaosprune) into DIR, trains their 4-6-3 iris network from trial 1's initial weights and records it (train), runs le-window and granger on the recording (pipeline), then retrains the network dense and with the mask (retrain) and prints both.",
+        discussion: "Writes the authors' Iris.csv and init/iris.npy (embedded in chaosprune) into DIR, trains their 4-6-3 iris network from trial 1's initial weights and records it (train), runs le-window and granger on the recording (pipeline), then retrains the network dense and with the mask (retrain), prints both and draws the folder as report.html (report).",
         examples: ["chaosprune demo --out /tmp/demo"],
         options: [folder.spec, epochs.spec] + PipelineCommand.sharedOptions
     ) { invocation throws(CommandError) in
@@ -49,7 +49,11 @@ enum DemoCommand {
                 ?? "never reaches \(PythonFloatText.repr(recipe.benchmark ?? 0))"
             lines.append("\(name == "dense" ? "retrain dense " : "retrain pruned")   \(indices.count) of \(recipe.weightCount) weights pruned: \(reached); final train \(CFormat.format("%.4f", result.epochs.last?.train ?? 0)), test \(CFormat.format("%.4f", result.epochs.last?.test ?? 0))")
         }
-        if !quiet { invocation.console.output(lines.joined(separator: "\n") + "\n  \(out)/retrain/dense, \(out)/retrain/pruned\n") }
+        let page = try ReportOption.write(out, invocation: invocation)
+        if !quiet {
+            invocation.console.output(lines.joined(separator: "\n") + "\n  \(out)/retrain/dense, \(out)/retrain/pruned\n")
+            invocation.console.output("report           \(page) (open it in a browser)\n")
+        }
         return status
     }
 }

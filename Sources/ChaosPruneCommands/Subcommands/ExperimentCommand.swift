@@ -26,7 +26,7 @@ enum ExperimentCommand {
         options: [TrainingOptions.recipe.spec, TrainingOptions.dataFolder.spec, TrainingOptions.initialisation.spec, trials.spec, folder.spec]
             + WindowPlanOptions.specs + [GrangerOptions.maxlag.spec, GrangerOptions.alpha.spec, GrangerOptions.fixEmpty.spec,
                                          partialEpochs.spec, ftMasks.spec, ptMasks.spec, ArithmeticOption.arithmetic.spec,
-                                         ThreadsOption.threads.spec, QuietOption.quiet.spec]
+                                         ThreadsOption.threads.spec, QuietOption.quiet.spec, ReportOption.report.spec]
     ) { invocation throws(CommandError) in
         let arguments = invocation.arguments
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
@@ -59,6 +59,9 @@ enum ExperimentCommand {
         let table = ExperimentResults(result, recipe: recipe)
         try invocation.stage { try AtomicFileWriter.write(Array(table.csv.utf8), to: "\(request.folder)/results.csv") }
         invocation.console.output(table.markdown)
+        if arguments.isSet(ReportOption.report) {
+            for trial in request.trials { _ = try ReportOption.write("\(request.folder)/trial_\(trial)", invocation: invocation) }
+        }
         if !quiet {
             let partial = result.partialEpochs.map { "PT from the first \($0) epoch(s); " } ?? ""
             invocation.console.error("experiment: \(recipe.name), \(request.trials.count) trial(s): \(partial)\(CFormat.format("%.1f", result.seconds)) s; \(request.folder)/results.csv\n")

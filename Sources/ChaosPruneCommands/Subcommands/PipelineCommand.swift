@@ -19,7 +19,7 @@ enum PipelineCommand {
         usage: "WEIGHTS.csv ACC.csv [--out DIR] [options]",
         discussion: "Stages 2 and 3 of the original pipeline in one command: le-window (LE_window.m), then granger (the notebook) on the window_LE file as written, with the original file names: window_LE_<k>.csv with its sidecar and log, granger_pvalues.csv, granger_min_p.csv, mask_<data>_<init>.csv (and adf.csv with --stationarity). Both inputs are checked before the folder is created. Prints a one-screen summary.",
         examples: ["chaosprune pipeline pure_1.csv acc_1.csv --out run1 --data mnist --init xavier"],
-        options: [folder.spec] + sharedOptions
+        options: [folder.spec] + sharedOptions + [ReportOption.report.spec]
     ) { invocation throws(CommandError) in
         let files = try invocation.positionals(2, "WEIGHTS.csv and ACC.csv")
         let stem = files[0].split(separator: "/").last.map { $0.split(separator: ".").first.map(String.init) ?? "data" } ?? "data"
@@ -48,6 +48,10 @@ enum PipelineCommand {
         meter.finish()
         invocation.warn(result.warnings)
         if !quiet { invocation.console.output(PipelineSummary.text(result)) }
+        if invocation.arguments.isSet(ReportOption.report) {
+            let page = try ReportOption.write(folder, accuracy: accuracy, invocation: invocation)
+            if !quiet { invocation.console.output("report           \(page)\n") }
+        }
         return 0
     }
 }

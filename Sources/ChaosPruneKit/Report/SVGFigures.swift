@@ -43,7 +43,7 @@ public enum SVGFigures {
     }
 
     static func open(_ id: String, height: Double = height) -> String {
-        "<svg id=\"\(id)\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\">"
+        "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\">"
     }
 
     /// A line chart of named series over x = 0, 1, …, each in its own colour, with a legend.
@@ -80,7 +80,7 @@ public enum SVGFigures {
         }
         let below = values.filter { $0 < alpha }.count, above = values.count - below
         svg += "<line x1=\"\(f(x(alpha)))\" y1=\"\(f(top))\" x2=\"\(f(x(alpha)))\" y2=\"\(f(height - bottom))\" stroke=\"\(ColourScale.categorical[5])\" stroke-width=\"2\" stroke-dasharray=\"5 3\"/>"
-        svg += "<text x=\"\(f(x(alpha) + 6))\" y=\"\(f(top + 12))\" font-size=\"12\" fill=\"\(ColourScale.categorical[5])\">alpha \(LinearScale.label(alpha)): \(below) causal (p < alpha) | \(above) non-causal</text>"
+        svg += "<text x=\"\(f(x(alpha) + 6))\" y=\"\(f(top + 12))\" font-size=\"12\" fill=\"\(ColourScale.categorical[5])\">\(escape("alpha \(LinearScale.label(alpha)): \(below) causal (p < alpha) | \(above) non-causal"))</text>"
         return svg + "</svg>"
     }
 
@@ -88,8 +88,8 @@ public enum SVGFigures {
     /// cells whose every value is exactly 0 (static windows) are drawn grey.
     public static func heatMap(id: String, matrix: [[Double]], layerBoundaries: [Int]) -> (svg: String, binning: Binning) {
         let transposed = (0..<(matrix.first?.count ?? 0)).map { column in matrix.map { $0[column] } }
-        let binned = Binning(transposed, maxRows: 160, maxColumns: 300)
-        let staticBins = Binning(transposed.map { $0.map { $0 == 0 ? 1.0 : 0.0 } }, maxRows: 160, maxColumns: 300)
+        let binned = Binning(transposed, maxRows: 120, maxColumns: 200)
+        let staticBins = Binning(transposed.map { $0.map { $0 == 0 ? 1.0 : 0.0 } }, maxRows: 120, maxColumns: 200)
         let finite = binned.values.flatMap { $0 }.filter(\.isFinite)
         let low = finite.min() ?? 0, high = finite.max() ?? 1
         let rows = binned.values.count, columns = binned.values.first?.count ?? 0
@@ -102,7 +102,7 @@ public enum SVGFigures {
             for (c, value) in row.enumerated() {
                 let isStatic = staticBins.values[r][c] == 1
                 let colour = isStatic ? "#c8c8c8" : ColourScale.viridis((value - low) / max(high - low, 1e-12))
-                svg += "<rect x=\"\(f(left + Double(c) * cellWidth))\" y=\"\(f(top + Double(r) * cellHeight))\" width=\"\(f(cellWidth + 0.5))\" height=\"\(f(cellHeight + 0.5))\" fill=\"\(colour)\"><title>weights \(r * binned.rowsPerBin)…\(min(transposed.count, (r + 1) * binned.rowsPerBin) - 1), windows \(c * binned.columnsPerBin)…\(min(matrix.count, (c + 1) * binned.columnsPerBin) - 1): \(isStatic ? "static" : "LE " + LinearScale.label(value))</title></rect>"
+                svg += "<rect x=\"\(f(left + Double(c) * cellWidth))\" y=\"\(f(top + Double(r) * cellHeight))\" width=\"\(f(cellWidth + 0.5))\" height=\"\(f(cellHeight + 0.5))\" fill=\"\(colour)\"><title>\(span("w", r, binned.rowsPerBin, transposed.count)), \(span("window", c, binned.columnsPerBin, matrix.count)): \(isStatic ? "static" : LinearScale.label(value))</title></rect>"
             }
         }
         svg += "</g>"
@@ -127,6 +127,12 @@ public enum SVGFigures {
         svg += "<rect x=\"\(f(width - right - 40))\" y=\"\(f(top + 256))\" width=\"16\" height=\"16\" fill=\"#c8c8c8\"/>"
         svg += "<text x=\"\(f(width - right - 20))\" y=\"\(f(top + 268))\">static</text>"
         return (svg + "</g></svg>", binned)
+    }
+
+    /// "w 10" or "w 10–19": the original indices a bin holds.
+    static func span(_ name: String, _ bin: Int, _ size: Int, _ count: Int) -> String {
+        let first = bin * size, last = min(count, first + size) - 1
+        return first == last ? "\(name) \(first)" : "\(name) \(first)–\(last)"
     }
 
     /// One matrix picture per layer (rows × columns), pruned weights marked.
@@ -154,7 +160,7 @@ public enum SVGFigures {
             offset += layer.rows * layer.columns
         }
         let total = max(width, x)
-        svg = "<svg id=\"\(id)\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(f(total)) \(f(tallest + top + 50))\" role=\"img\">" + parts.joined()
+        svg = "<svg id=\"\(id)\" class=\"chart\" viewBox=\"0 0 \(f(total)) \(f(tallest + top + 50))\" role=\"img\">" + parts.joined()
         svg += "<g font-size=\"11\"><rect x=\"\(f(left))\" y=\"\(f(tallest + top + 28))\" width=\"10\" height=\"10\" fill=\"\(ColourScale.categorical[0])\"/><text x=\"\(f(left + 14))\" y=\"\(f(tallest + top + 37))\">kept</text>"
         svg += "<rect x=\"\(f(left + 60))\" y=\"\(f(tallest + top + 28))\" width=\"10\" height=\"10\" fill=\"\(ColourScale.categorical[1])\"/><text x=\"\(f(left + 74))\" y=\"\(f(tallest + top + 37))\">pruned (\(pruned.count))</text></g>"
         return svg + "</svg>"

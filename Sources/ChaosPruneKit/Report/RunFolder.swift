@@ -1,0 +1,46 @@
+import ChaosPruneSystem
+
+/// What a run folder holds, found by the original file names: the window_LE
+/// file (and its sidecar and log), the accuracies, the Granger min-p and mask,
+/// and the stage-4 runs under `retrain/`. Used by the report; every part is optional.
+public struct RunFolder: Sendable {
+    /// The folder.
+    public var path: String
+    /// `window_LE_K.csv` (here or in `FT/`), if any.
+    public var windowLE: String?
+    /// `acc_K.csv` or `acc.csv`, if any.
+    public var accuracy: String?
+    /// `granger_min_p.csv`, if any.
+    public var minimumP: String?
+    /// `mask_*.csv`, if any.
+    public var mask: String?
+    /// `window_LE_K.log`, if any.
+    public var log: String?
+    /// Stage-4 runs: (variant, epochs file, summary file).
+    public var retraining: [(name: String, epochs: String, summary: String)] = []
+
+    /// Looks through `path` (and its `FT/` and `retrain/` folders).
+    public init(_ path: String) throws(StageError) {
+        guard case .folder = Platform.kind(of: path) else { throw StageError("\(path): not a folder") }
+        self.path = path
+        func files(_ folder: String) -> [String] { (try? Platform.folderEntries(folder))?.sorted() ?? [] }
+        for folder in [path, "\(path)/FT"] {
+            let names = files(folder)
+            if windowLE == nil, let name = names.first(where: { $0.hasPrefix("window_LE") && $0.hasSuffix(".csv") }) {
+                windowLE = "\(folder)/\(name)"
+                if let logName = names.first(where: { $0.hasPrefix("window_LE") && $0.hasSuffix(".log") }) { log = "\(folder)/\(logName)" }
+                if names.contains("granger_min_p.csv") { minimumP = "\(folder)/granger_min_p.csv" }
+                if let maskName = names.first(where: { $0.hasPrefix("mask_") && $0.hasSuffix(".csv") }) { mask = "\(folder)/\(maskName)" }
+            }
+        }
+        if let name = files(path).first(where: { $0.hasPrefix("acc") && $0.hasSuffix(".csv") }) { accuracy = "\(path)/\(name)" }
+        for variant in files("\(path)/retrain") {
+            let names = files("\(path)/retrain/\(variant)")
+            if let epochs = names.first(where: { $0.hasPrefix("epochs_") }), let summary = names.first(where: { $0.hasPrefix("summary_") }) {
+                retraining.append((variant, "\(path)/retrain/\(variant)/\(epochs)", "\(path)/retrain/\(variant)/\(summary)"))
+            }
+        }
+        let order = ["dense", "FT", "PT", "pruned", "magnitude", "random"]
+        retraining.sort { (order.firstIndex(of: $0.name) ?? 99, $0.name) < (order.firstIndex(of: $1.name) ?? 99, $1.name) }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import TestSupport
+@testable import ChaosPruneKit
+
+/// The report's SVG builders and the page they make.
+@Suite("report")
+struct ReportTests {
+    @Test("linear scales map the domain onto the range, ticks are round and inside the domain")
+    func scales() {
+        let scale = LinearScale(domain: 0...10, range: (100, 200))
+        #expect(scale(0) == 100 && scale(5) == 150 && scale(10) == 200)
+        #expect(scale.ticks(5) == [0, 2, 4, 6, 8, 10])
+        #expect(LinearScale(domain: 0.013...0.087, range: (0, 1)).ticks(4) == [0.02, 0.04, 0.06, 0.08])
+        let inverted = LinearScale(domain: 0...1, range: (300, 20))
+        #expect(inverted(1) == 20)
+        #expect(LinearScale(domain: 3...3, range: (0, 1)).domain == 2.5...3.5, "an empty domain is widened")
+        #expect(LinearScale(domain: -1e9...1e9, range: (0, 1)).ticks(5).count <= 11)
+    }
+
+    @Test("tick labels as people read them", arguments: [
+        (0.0, "0"), (0.25, "0.25"), (1.0, "1"), (12_345.0, "12,345"), (-0.5, "−0.5"), (0.000012, "1.2e-05"), (2e6, "2e+06"), (0.9124886, "0.9125"),
+    ])
+    func labels(_ value: Double, _ text: String) {
+        #expect(LinearScale.label(value) == text)
+    }
+
+    @Test("binning averages blocks, ignores NaN, and keeps small matrices as they are")
+    func binning() {
+        let matrix = (0..<10).map { r in (0..<7).map { c in Double(r * 7 + c) } }
+        let same = Binning(matrix, maxRows: 20, maxColumns: 20)
+        #expect(same.values == matrix && same.rowsPerBin == 1 && same.columnsPerBin == 1)
+        let binned = Binning(matrix, maxRows: 5, maxColumns: 4)
+        #expect(binned.rowsPerBin == 2 && binned.columnsPerBin == 2)
+        #expect(binned.values.count == 5 && binned.values[0].count == 4)
+        #expect(binned.values[0][0] == (0 + 1 + 7 + 8) / 4.0)
+        #expect(binned.values[0][3] == (6 + 13) / 2.0, "a partial block averages what it holds")
+        #expect(Binning([[Double.nan, 1]], maxRows: 1, maxColumns: 1).values == [[1]])
+    }
+
+    @Test("viridis runs from dark purple to yellow; NaN is grey")
+    func colours() {
+        #expect(ColourScale.viridis(0) == "#440154")
+        #expect(ColourScale.viridis(1) == "#fde725")
+        #expect(ColourScale.viridis(.nan) == "#bbbbbb")
+        #expect(ColourScale.viridis(-3) == ColourScale.viridis(0))
+    }
+
+    @Test("a demo run's page: well-formed, self-contained, every figure present")
+    func page() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let weights = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
+        let run = folder.appendingPathComponent("run")
+        var request = PipelineRun.Request(weights: weights.appendingPathComponent("weights.csv").path,
+                                          accuracy: weights.appendingPathComponent("acc.csv").path, folder: run.path,
+                                          windows: WindowLEJob.Options(settings: .current(plan: .standard), threads: 2), granger: GrangerJob.Options())
+        request.dataName = "iris"
+        _ = try PipelineRun.run(request)
+        var page = ReportPage.Request(folder: run.path, layers: [(6, 4), (3, 6)])
+        page.accuracy = weights.appendingPathComponent("acc.csv").path
+        let html = try ReportPage.build(page)
+        for forbidden in ["http:", "https:", "//", "<script", "src=", "@import", "url("] { #expect(!html.contains(forbidden), "\(forbidden)") }
+        let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
+        #expect(parser.parse(), "the page is well-formed: \(String(describing: parser.parserError))")
+        for id in ["fig-heatmap", "fig-risk", "fig-le", "fig-minp", "fig-mask"] { #expect(html.contains("id=\"\(id)\""), "\(id)") }
+        #expect(!html.contains("fig-test-accuracy"), "no stage-4 figures without retraining files")
+    }
+}
