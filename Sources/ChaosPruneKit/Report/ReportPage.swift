@@ -113,8 +113,10 @@ public enum ReportPage {
             let total = layers.reduce(0) { $0 + $1.rows * $1.columns }
             let pruned = Set((try? TrainingMask.read(path, base: 0, weights: total)) ?? [])
             let named = layers.enumerated().map { ("W\($0.offset + 1)", $0.element.rows, $0.element.columns) }
+            let cut = layers.contains { $0.rows > 60 || $0.columns > 60 }
+                ? " Layers larger than 60 × 60 show their first 60 rows and columns; the count covers every weight." : ""
             sections.append(section("The mask on the network", figure(SVGFigures.masks(id: "fig-mask", layers: named, pruned: pruned),
-                                                                      "Each square is one weight (rows: units of the next layer, columns: inputs); pruned weights in orange.")))
+                                                                      "Each square is one weight (rows: units of the next layer, columns: inputs); pruned weights in orange." + cut)))
         }
         if !run.retraining.isEmpty {
             var test: [(name: String, values: [Double])] = [], train: [(name: String, values: [Double])] = []
