@@ -14,31 +14,52 @@ public final class AtomicFileWriter {
     /// The target path.
     public let path: String
     private let temporaryPath: String?
+    private var renameTarget: String?
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var finished = false
 
     /// Opens a writer for `path` (`-` for standard output).
+    ///
+    /// How the target is treated (the rule the README states):
+    /// - `-`, the names of open descriptors (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`,
+    ///   `/proc/self/fd/N`), devices, FIFOs and sockets are written directly, never replaced;
+    /// - a symbolic link is written through: the file it names is replaced, the link stays;
+    /// - an existing file the user may not write is refused (EACCES), as `cp` refuses it;
+    /// - a replaced file keeps its permission bits.
     public init(path: String) throws(SystemError) {
         self.path = path
         if path == "-" {
             temporaryPath = nil
             descriptor = Platform.standardOutput
-        } else if case .special = Platform.kind(of: path) {
+            return
+        }
+        if Self.namesAStream(path) || Platform.kind(of: path) == .special {
             temporaryPath = nil
             descriptor = try Platform.openForAppending(path)
-        } else {
-            let slash = path.lastIndex(of: "/")
-            let folder = slash.map { String(path[...$0]) } ?? ""
-            let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-            let temporary = "\(folder).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
-            temporaryPath = temporary
-            do {
-                descriptor = try Platform.createExclusive(temporary)
-            } catch {
-                throw SystemError(operation: .write, path: path, code: error.code)
-            }
+            return
         }
+        let target = Platform.isSymbolicLink(path) ? Platform.resolvedPath(path) ?? path : path
+        let existing = Platform.kind(of: target) != .missing
+        if existing, !Platform.isWritable(target) { throw Platform.permissionDenied(path) }
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { String(target[...$0]) } ?? ""
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        let temporary = "\(folder).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        temporaryPath = temporary
+        renameTarget = target
+        do {
+            descriptor = try Platform.createExclusive(temporary)
+        } catch {
+            throw SystemError(operation: .write, path: path, code: error.code)
+        }
+        if existing, let permissions = Platform.permissions(of: target) { Platform.setPermissions(descriptor, permissions) }
+    }
+
+    /// Whether `path` names an open descriptor rather than a file to replace.
+    static func namesAStream(_ path: String) -> Bool {
+        path == "/dev/stdout" || path == "/dev/stderr" || path.hasPrefix("/dev/fd/")
+            || (path.hasPrefix("/proc/") && path.contains("/fd/"))
     }
 
     /// Opens `path` for appending (created if missing), written directly:
@@ -69,7 +90,7 @@ public final class AtomicFileWriter {
         if let temporaryPath {
             Platform.close(descriptor)
             do {
-                try Platform.rename(temporaryPath, to: path)
+                try Platform.rename(temporaryPath, to: renameTarget ?? path)
             } catch {
                 Platform.remove(temporaryPath)
                 throw error

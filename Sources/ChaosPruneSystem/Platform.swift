@@ -94,6 +94,35 @@ public enum Platform {
         guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw SystemError(operation: .createFolder, path: path, code: errno) }
     }
 
+    /// Whether `path` itself (not what it points to) is a symbolic link.
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// The file a symbolic link finally names (`realpath`), nil when it names nothing that exists.
+    public static func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether the calling user may write `path` (`access(W_OK)`).
+    public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+
+    /// The permission bits of `path`, nil when it cannot be examined.
+    public static func permissions(of path: String) -> UInt32? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return UInt32(status.st_mode) & 0o7777
+    }
+
+    /// `fchmod(2)`, ignoring failure (the bytes matter more than the mode).
+    public static func setPermissions(_ descriptor: Int32, _ permissions: UInt32) { _ = fchmod(descriptor, mode_t(permissions)) }
+
+    /// The permission failure of `path`, as `errno` EACCES.
+    public static func permissionDenied(_ path: String) -> SystemError { SystemError(operation: .write, path: path, code: EACCES) }
+
     /// The names in a folder (without `.` and `..`).
     public static func folderEntries(_ path: String) throws(SystemError) -> [String] {
         guard let stream = opendir(path) else { throw SystemError(operation: .read, path: path, code: errno) }

@@ -25,7 +25,7 @@ enum CompareCommand {
         let limit = try arguments.value(show)
         let (a, b) = try invocation.stage { (try CellTable.read(files[0]), try CellTable.read(files[1])) }
         if arguments.isSet(asSets) {
-            let result = MaskSetComparison(a, b)
+            let result = try invocation.stage { try MaskSetComparison(a, b, names: (files[0], files[1])) }
             if result.equal {
                 invocation.console.output("equal as sets\n")
                 return 0

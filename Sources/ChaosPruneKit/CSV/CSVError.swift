@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// A problem in an input file, located by file, line and (where it applies) column.
 ///
 /// Prints as `FILE:LINE:COLUMN: what was expected`, the form compilers use,
@@ -18,6 +20,15 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         self.line = line
         self.column = column
         self.message = message
+    }
+
+    /// The bytes of `path` (`-` for standard input), or an error naming it.
+    public static func contents(of path: String) throws(CSVError) -> [UInt8] {
+        do {
+            return try FileContents.read(path)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+        }
     }
 
     /// `FILE:LINE:COLUMN: message`.

@@ -21,15 +21,8 @@ public struct CellTable: Sendable {
 
     /// Reads `path` (`-` for standard input).
     public static func read(_ path: String) throws(CSVError) -> CellTable {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
-        var text = Substring(String(decoding: bytes, as: UTF8.self))
-        if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let bytes = try CSVError.contents(of: path)
+        var lines = TextLines.split(bytes)
         while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
         let fields = lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingBlanks) }
         return CellTable(rows: fields.map { $0.map { cell(Substring($0)) } }, texts: fields)

@@ -130,12 +130,7 @@ public enum FormatConversion {
     /// The object array of float arrays in a `.npy` file (read by the restricted
     /// pickle reader), nil when the file holds a plain array.
     static func objectArray(_ path: String) throws(CSVError) -> PickledArrayReader.ObjectArray? {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
+        let bytes = try CSVError.contents(of: path)
         guard bytes.count >= 10, bytes[0] == 0x93, let header = try? NumpyHeader(bytes, name: path), header.descr == "|O" else { return nil }
         return try PickledArrayReader.read(bytes, name: path)
     }

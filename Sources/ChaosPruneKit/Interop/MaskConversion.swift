@@ -29,13 +29,13 @@ public enum MaskConversion {
     /// The indices of a mask list, validated against `weights` (when known).
     public static func indices(_ table: CellTable, file: String, offset: Int, weights: Int?) throws(CSVError) -> [Int] {
         var result: [Int] = []
-        for (line, row) in table.rows.enumerated() {
-            guard row.count == 1, case let .number(value) = row[0], value.rounded() == value, value.isFinite else {
-                throw CSVError(file: file, line: line + 1, message: "expected one weight index per line")
+        for (line, row) in table.texts.enumerated() {
+            guard row.count == 1, let value = Int(row[0]) else {
+                throw CSVError(file: file, line: line + 1, message: "expected one weight index (a whole number) per line, found '\(ArgumentText.printable(row.joined(separator: ",")))'")
             }
-            let index = Int(value) - offset
-            guard index >= 0, weights.map({ index < $0 }) ?? true else {
-                throw CSVError(file: file, line: line + 1, message: "index \(Int(value)) minus offset \(offset) is outside 0…\((weights ?? 1) - 1)")
+            let (index, overflow) = value.subtractingReportingOverflow(offset)
+            guard !overflow, index >= 0, weights.map({ index < $0 }) ?? true else {
+                throw CSVError(file: file, line: line + 1, message: "index \(value) minus offset \(offset) is outside 0…\((weights ?? 1) - 1)")
             }
             result.append(index)
         }

@@ -30,12 +30,7 @@ public enum NumpyArrayReader {
 
     /// The array in `path`.
     public static func read(_ path: String) throws(CSVError) -> Array2D {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
+        let bytes = try CSVError.contents(of: path)
         if bytes.first == 0x80 {
             throw CSVError(file: path, message: "this is a Python pickle; chaosprune never unpickles (it could run code). Re-save the array with numpy.save(path, array.astype(float), allow_pickle=False)")
         }

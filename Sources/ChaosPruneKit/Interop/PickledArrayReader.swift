@@ -48,12 +48,7 @@ public enum PickledArrayReader {
 
     /// The object array in the `.npy` file at `path`.
     public static func read(_ path: String) throws(CSVError) -> ObjectArray {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
+        let bytes = try CSVError.contents(of: path)
         return try read(bytes, name: path)
     }
 

@@ -143,20 +143,14 @@ public enum ShardMerge {
 
     /// The row texts of a shard, without line endings; all shards must use the same ending.
     private static func rowTexts(_ path: String, lineEnding: inout String?) throws(CSVError) -> [Substring] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let ending = text.contains("\r\n") ? "\r\n" : "\n"
+        let bytes = try CSVError.contents(of: path)
+        let ending = TextLines.usesCRLF(bytes) ? "\r\n" : "\n"
         if let previous = lineEnding, previous != ending {
             throw CSVError(file: path, message: "line endings differ from the other shards (\\r\\n vs \\n)")
         }
         lineEnding = ending
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+        let lines = TextLines.split(bytes)
+        guard !lines.isEmpty else { throw CSVError(file: path, message: "an empty shard: expected the rows le-window writes") }
+        return lines.map { Substring($0) }
     }
 }

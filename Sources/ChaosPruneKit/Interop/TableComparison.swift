@@ -71,14 +71,23 @@ public struct MaskSetComparison: Sendable {
     /// Whether the sets are equal.
     public var equal: Bool { onlyInA.isEmpty && onlyInB.isEmpty }
 
-    /// Compares the numbers of `a` and `b` (every cell) as sets of integers.
-    public init(_ a: CellTable, _ b: CellTable) {
-        func indices(_ table: CellTable) -> Set<Int> {
-            Set(table.rows.joined().compactMap { cell in
-                if case let .number(value) = cell, value.isFinite, value.rounded() == value { Int(value) } else { nil }
-            })
+    /// Compares the cells of `a` and `b` as sets of integer weight indices.
+    ///
+    /// - Throws: `CSVError` for a cell that is not a whole number (text, a fraction, a number too large).
+    public init(_ a: CellTable, _ b: CellTable, names: (String, String) = ("A", "B")) throws(CSVError) {
+        func indices(_ table: CellTable, _ name: String) throws(CSVError) -> Set<Int> {
+            var result = Set<Int>()
+            for (line, row) in table.texts.enumerated() {
+                for (column, text) in row.enumerated() {
+                    guard let value = Int(text) else {
+                        throw CSVError(file: name, line: line + 1, column: column + 1, message: "expected a weight index (a whole number), found '\(ArgumentText.printable(text))'")
+                    }
+                    result.insert(value)
+                }
+            }
+            return result
         }
-        let (x, y) = (indices(a), indices(b))
+        let (x, y) = (try indices(a, names.0), try indices(b, names.1))
         onlyInA = x.subtracting(y).sorted()
         onlyInB = y.subtracting(x).sorted()
     }

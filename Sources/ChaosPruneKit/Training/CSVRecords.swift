@@ -11,12 +11,7 @@ public enum CSVRecords {
     ///
     /// - Throws: `CSVError` for an unreadable file or an unterminated quote.
     public static func read(_ path: String) throws(CSVError) -> [(line: Int, fields: [String])] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
+        let bytes = try CSVError.contents(of: path)
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []

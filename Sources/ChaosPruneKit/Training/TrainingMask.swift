@@ -10,12 +10,7 @@ import ChaosPruneSystem
 public enum TrainingMask {
     /// The distinct 0-based weight indices of `path`, ascending.
     public static func read(_ path: String, base: Int, weights: Int) throws(CSVError) -> [Int] {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
+        let bytes = try CSVError.contents(of: path)
         var indices = Set<Int>()
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         for (number, line) in body.split(separator: 10, omittingEmptySubsequences: false).enumerated() {

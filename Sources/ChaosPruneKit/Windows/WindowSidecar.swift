@@ -134,12 +134,7 @@ public struct WindowSidecar: Sendable, Equatable {
     public static func read(for file: String) throws(CSVError) -> WindowSidecar? {
         let sidecar = path(for: file)
         guard file != "-", FileContents.exists(sidecar) else { return nil }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileContents.read(sidecar)
-        } catch {
-            throw CSVError(file: sidecar, message: "cannot read: \(error.reason)")
-        }
+        let bytes = try CSVError.contents(of: sidecar)
         let document: JSONValue
         do {
             document = try JSONValue.parse(bytes)
