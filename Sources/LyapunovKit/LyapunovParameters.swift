@@ -44,6 +44,15 @@ public struct LyapunovParameters: Sendable, Hashable {
         return nil
     }
 
-    /// The span D = delay · (dimension − 1) of one delay vector.
-    public var span: Int { delay * (dimension - 1) }
+    /// The span D = delay · (dimension − 1) of one delay vector (`Int.max` when that overflows).
+    public var span: Int {
+        let (product, overflow) = delay.multipliedReportingOverflow(by: dimension - 1)
+        return overflow ? Int.max : product
+    }
+
+    /// The values a series needs, D + S (`Int.max` when that overflows).
+    public var requiredLength: Int {
+        let (sum, overflow) = span.addingReportingOverflow(steps)
+        return overflow ? Int.max : sum
+    }
 }

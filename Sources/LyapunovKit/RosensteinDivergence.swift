@@ -54,7 +54,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
 
         let span = parameters.span
         let steps = parameters.steps
-        guard count >= span + steps else { throw .seriesTooShort(length: count, required: span + steps) }
+        guard count >= parameters.requiredLength else { throw .seriesTooShort(length: count, required: parameters.requiredLength) }
         workspace.prepare(length: count, steps: steps)
         let rescaled = workspace.values
         for index in 0..<count {

@@ -82,3 +82,62 @@ struct FileEdgeTests {
         #expect(mode == 0o600)
     }
 }
+
+/// `.npy` files whose header or payload does not hold together.
+@Suite("npy edges")
+struct NumpyEdgeTests {
+    /// A version-1 `.npy` file with `header` (padded) and `payload`.
+    static func npy(_ header: String, _ payload: [UInt8]) -> Data {
+        var text = Array(header.utf8)
+        while (10 + text.count + 1) % 64 != 0 { text.append(32) }
+        text.append(10)
+        return Data([0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(text.count & 255), UInt8(text.count >> 8)] + text + payload)
+    }
+
+    static func int64s(_ values: [Int64]) -> [UInt8] { values.flatMap { value in (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } } }
+
+    @Test("int64 arrays print exactly, beyond 2⁵³ and at 2⁶³ − 1")
+    func exactIntegers() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.npy("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), }", Self.int64s([Int64.max, 9_007_199_254_740_993, Int64.min]))
+            .write(to: folder.appendingPathComponent("i.npy"))
+        #expect(try TestSupport.run("chaosprune", ["convert", "npy", "i.npy", "-o", "i.csv"], in: folder).status == 0)
+        #expect(try String(contentsOf: folder.appendingPathComponent("i.csv"), encoding: .utf8) == "9223372036854775807\n9007199254740993\n-9223372036854775808\n")
+    }
+
+    @Test("a payload that does not match the shape, or a shape too large for any file, is refused", arguments: [
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (4,), }", 3, "the data holds 24 bytes, but shape (4,) of <i8 needs 32"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", 3, "the data holds 24 bytes, but shape (2,) of <i8 needs 16"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", 3, "needs more than the file could hold"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (99999999999999999999,), }", 3, "a dimension too large for this file"),
+    ])
+    func inconsistent(_ header: String, _ values: Int, _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.npy(header, Self.int64s((0..<values).map(Int64.init))).write(to: folder.appendingPathComponent("b.npy"))
+        let run = try TestSupport.run("chaosprune", ["convert", "npy", "b.npy", "-o", "b.csv"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("b.csv").path))
+    }
+
+    @Test("huge option values are refused or bounded by the data, never a trap", arguments: [
+        (["lyap_r", "-m", "9223372036854775807", "-V0", "-o", "o.ros", "s.dat"], 22),
+        (["lyap_r", "-s", "9223372036854775807", "-V0", "-o", "o.ros", "s.dat"], 22),
+        (["lyap_r", "-d", "4611686018427387904", "-m3", "-V0", "-o", "o.ros", "s.dat"], 22),
+        (["chaosprune", "le-window", "w.csv", "-o", "o.csv", "--window", "9223372036854775807"], 2),
+        (["chaosprune", "le-window", "w.csv", "-o", "o.csv", "--window", "100000000"], 1),
+        (["chaosprune", "granger", "w.csv", "w.csv", "-o", "o.csv", "--window", "9223372036854775807", "--overlap", "0"], 2),
+        (["chaosprune", "lyap-r", "--dim", "9223372036854775807", "s.dat", "-o", "-"], 22),
+    ])
+    func hugeOptions(_ command: [String], _ status: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("1\n2\n3\n4\n5\n".utf8).write(to: folder.appendingPathComponent("s.dat"))
+        try Data("1,2\n3,4\n".utf8).write(to: folder.appendingPathComponent("w.csv"))
+        let run = try TestSupport.run(command[0], Array(command.dropFirst()), in: folder)
+        #expect(Int(run.status) == status, "\(run.standardError)")
+        #expect(!run.standardError.contains("Fatal error") && !run.standardError.isEmpty)
+    }
+}

@@ -88,8 +88,7 @@ public enum FormatConversion {
                     try write(grid(item.rows.map { $0.map { text($0, csvwrite: request.csvwrite) } }), to: name)
                 }
             } else {
-                let array = try NumpyArrayReader.read(input)
-                try write(grid(array.rows.map { $0.map { request.csvwrite ? text($0, csvwrite: true) : array.text($0) } }), to: request.output)
+                try write(grid(try NumpyArrayReader.read(input).cellTexts(csvwrite: request.csvwrite)), to: request.output)
             }
         case .maskToVector:
             guard let weights = request.weights else { throw StageError("mask-to-vector needs --weights N") }

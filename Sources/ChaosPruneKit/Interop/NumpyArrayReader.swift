@@ -15,6 +15,8 @@ public enum NumpyArrayReader {
         public enum Kind: Sendable { case float64, float32, integer }
         /// The values, one row per first index (a 1-D array is one column).
         public var rows: [[Double]]
+        /// The exact values of an integer array (doubles cannot hold every int64).
+        public var integers: [[Int64]]?
         /// The element type.
         public var kind: Kind
 
@@ -23,8 +25,14 @@ public enum NumpyArrayReader {
             switch kind {
             case .float64: return PythonFloatText.repr(value)
             case .float32: return PythonFloatText.general(Float(value))
-            case .integer: return String(Int64(value))
+            case .integer: return PythonFloatText.repr(value)
             }
+        }
+
+        /// Every cell's text: integers as integers, floats as their shortest text or `%.5g`.
+        public func cellTexts(csvwrite: Bool) -> [[String]] {
+            if let integers { return integers.map { $0.map(String.init) } }
+            return rows.map { $0.map { csvwrite ? FormatConversion.text($0, csvwrite: true) : text($0) } }
         }
     }
 
@@ -57,31 +65,45 @@ public enum NumpyArrayReader {
         }
         let fortran = field(header, "fortran_order")?.hasPrefix("True") ?? false
         let shapeText = field(header, "shape") ?? "()"
-        let shape = shapeText.filter { $0.isNumber || $0 == "," }.split(separator: ",").compactMap { Int($0) }
+        let dimensions = shapeText.filter { $0.isNumber || $0 == "," }.split(separator: ",")
+        let shape = dimensions.compactMap { Int($0) }
+        guard shape.count == dimensions.count else { throw CSVError(file: path, message: "shape \(shapeText): a dimension too large for this file") }
         guard shape.count == 1 || shape.count == 2 else {
             throw CSVError(file: path, message: "shape \(shapeText): only 1-D and 2-D arrays convert to CSV")
         }
         let rows = shape[0]
         let columns = shape.count == 2 ? shape[1] : 1
         let dataStart = headerStart + headerLength
-        guard bytes.count >= dataStart + rows * columns * size else {
-            throw CSVError(file: path, message: "the data is shorter than shape \(shapeText) needs")
+        let (count, countOverflow) = rows.multipliedReportingOverflow(by: columns)
+        let (needed, sizeOverflow) = count.multipliedReportingOverflow(by: size)
+        guard !countOverflow, !sizeOverflow, bytes.count - dataStart == needed else {
+            throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(shapeText) of \(descr) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
         }
-        func value(_ index: Int) -> Double {
+        func bits(_ index: Int) -> UInt64 {
             let offset = dataStart + index * size
             var bits: UInt64 = 0
             for byte in 0..<size { bits |= UInt64(bytes[offset + byte]) << (8 * UInt64(byte)) }
+            return bits
+        }
+        func integer(_ bits: UInt64) -> Int64 {
+            switch descr {
+            case "<i8": return Int64(bitPattern: bits)
+            case "<i4": return Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
+            case "|i1": return Int64(Int8(bitPattern: UInt8(truncatingIfNeeded: bits)))
+            default: return Int64(bits)
+            }
+        }
+        func value(_ bits: UInt64) -> Double {
             switch descr {
             case "<f8": return Double(bitPattern: bits)
             case "<f4": return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits)))
-            case "<i8": return Double(Int64(bitPattern: bits))
-            case "<i4": return Double(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
-            case "|i1": return Double(Int8(bitPattern: UInt8(truncatingIfNeeded: bits)))
-            default: return Double(bits)
+            default: return Double(integer(bits))
             }
         }
-        let values = (0..<rows).map { row in (0..<columns).map { column in value(fortran ? column * rows + row : row * columns + column) } }
-        return Array2D(rows: values, kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer)
+        let order = (0..<rows).map { row in (0..<columns).map { column in bits(fortran ? column * rows + row : row * columns + column) } }
+        let isInteger = descr != "<f8" && descr != "<f4"
+        return Array2D(rows: order.map { $0.map(value) }, integers: isInteger ? order.map { $0.map(integer) } : nil,
+                       kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer)
     }
 
     /// The text of `key`'s value in a numpy header dict.

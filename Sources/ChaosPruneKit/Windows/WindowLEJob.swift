@@ -161,9 +161,12 @@ private final class BatchState {
         firstColumn = selected.lowerBound
         columnCount = selected.count
         let bytesPerRow = columnCount * 8 + total * 20
-        let budgetRows = max(window, options.memoryBudget / max(bytesPerRow, 1))
+        // Never hold more rows than the file can contain (each row needs at least two bytes a weight):
+        // a window longer than the file then reads it all and ends with "fewer than one window".
+        let mostRows = reader.totalBytes.map { $0 / (2 * total) + 1 } ?? Int.max
+        let budgetRows = min(max(window, options.memoryBudget / max(bytesPerRow, 1)), max(window, mostRows))
         batchWindows = max(1, min(4096, plan.windowsFitting(rows: budgetRows)))
-        capacityRows = plan.rowsSpanned(byWindows: batchWindows)
+        capacityRows = min(plan.rowsSpanned(byWindows: batchWindows), mostRows)
         values = .allocate(capacity: capacityRows * columnCount)
         for column in 0..<columnCount { values[column * capacityRows] = firstRow[firstColumn + column] }
         filled = 1

@@ -42,12 +42,13 @@ public struct WindowPlan: Sendable, Hashable {
     /// The plan for window `window` and overlap `overlap`, or an error saying why there is none.
     public init(window: Int, overlap: Double) throws(StageError) {
         guard window >= 2 else { throw StageError("the window must be at least 2 rows, not \(window)") }
+        guard window < 1 << 40 else { throw StageError("a window of \(window) rows is longer than any recording") }
         guard overlap.isFinite, overlap >= 0, overlap < 1 else {
             throw StageError("the overlap must be a number with 0 ≤ overlap < 1, not \(PythonFloatText.repr(overlap))")
         }
         let exact = Double(window) * (1 - overlap)
         let rounded = exact.rounded()
-        guard rounded >= 1, abs(exact - rounded) < 1e-9 else {
+        guard rounded >= 1, rounded < 0x1p53, abs(exact - rounded) < 1e-9 else {
             throw StageError("window \(window) × (1 − overlap \(PythonFloatText.repr(overlap))) = \(PythonFloatText.repr(exact)) must be a whole number of rows ≥ 1")
         }
         self.window = window
