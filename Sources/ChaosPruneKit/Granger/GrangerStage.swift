@@ -64,12 +64,18 @@ public enum GrangerStage {
         let table = try le ?? NumericTable.read(request.lePath)
         let output = try GrangerJob.run(le: table, accuracy: accuracy, leName: request.leName ?? request.lePath, accuracyName: request.accuracyPath,
                                         options: request.job)
+        var files: [String] = []
+        if let path = request.pValues {
+            let writer = try AtomicFileWriter(path: path)
+            try GrangerWriters.writePValues(output.outcomes, to: writer)
+            try writer.commit()
+            files.append(path)
+        }
         var pending: [(String, [UInt8])] = []
-        if let path = request.pValues { pending.append((path, GrangerWriters.pValues(output.outcomes))) }
         if let path = request.adf, let report = output.stationarity { pending.append((path, report.csv)) }
         if let path = request.minimumP { pending.append((path, GrangerWriters.minimumP(output.selection.minimumP))) }
         pending.append((request.mask, GrangerWriters.mask(output.selection.mask)))
         for (path, bytes) in pending { try AtomicFileWriter.write(bytes, to: path) }
-        return Result(output: output, warnings: output.warnings(alpha: request.job.alpha), files: pending.map(\.0))
+        return Result(output: output, warnings: output.warnings(alpha: request.job.alpha), files: files + pending.map(\.0))
     }
 }

@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// The Granger stage's output files.
 public enum GrangerWriters {
     /// The mask as pandas `to_csv(header=False, index=False)` writes it: one index per line.
@@ -6,22 +8,29 @@ public enum GrangerWriters {
     }
 
     /// Every statistic and p-value: `weight,lag,test,statistic,pvalue`, or
-    /// `weight,,exception,,'<message>'` for a weight whose test raised.
-    public static func pValues(_ outcomes: [GrangerOutcome]) -> [UInt8] {
-        var text = "weight,lag,test,statistic,pvalue\n"
+    /// `weight,,exception,,'<message>'` for a weight whose test raised —
+    /// streamed into `writer` a weight at a time (never the whole text at once).
+    public static func writePValues(_ outcomes: [GrangerOutcome], to writer: AtomicFileWriter) throws(SystemError) {
+        try writer.write("weight,lag,test,statistic,pvalue\n")
+        var line: [UInt8] = []
         for (weight, outcome) in outcomes.enumerated() {
+            line.removeAll(keepingCapacity: true)
             switch outcome {
             case let .raised(message):
-                text += "\(weight),,exception,,'\(message)'\n"
+                line += "\(weight),,exception,,'\(message)'\n".utf8
             case let .tested(lags):
                 for lag in lags {
                     for (name, value) in lag.named {
-                        text += "\(weight),\(lag.lag),\(name),\(PythonFloatText.repr(value.statistic)),\(PythonFloatText.repr(value.pValue))\n"
+                        line += "\(weight),\(lag.lag),\(name),".utf8
+                        PythonFloatText.append(value.statistic, to: &line)
+                        line.append(UInt8(ascii: ","))
+                        PythonFloatText.append(value.pValue, to: &line)
+                        line.append(10)
                     }
                 }
             }
+            try writer.write(line)
         }
-        return Array(text.utf8)
     }
 
     /// The notebook's per-weight value: `weight,min_p_rounded`.

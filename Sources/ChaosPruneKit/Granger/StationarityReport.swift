@@ -21,7 +21,34 @@ public struct StationarityReport: Sendable {
     public var lengthsDiffer: Bool { leDifferenced != riskDifferenced }
 
     /// Runs the ADF tests.
+    ///
+    /// Fails fast, before the heavy fits, with the error the notebook would
+    /// stop at: `adfuller` raises only on a constant series or one too short
+    /// for its regression (the same length for every series), so the first
+    /// constant LE series, then weight 0's own failure, then a constant risk
+    /// series decide the outcome exactly as running them in order would.
     init(risk: [Double], le: [[Double]], threads: Int) throws(StageError) {
+        func leFailure(_ weight: Int, _ description: String) -> StageError {
+            StageError("--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(description)' and the notebook stops there")
+        }
+        func riskFailure(_ description: String) -> StageError {
+            StageError("--stationarity: the misclassification risk series is constant: statsmodels' adfuller raises '\(description)' and the notebook stops there")
+        }
+        let isConstant = { (series: [Double]) in series.allSatisfy { $0 == series.first } }
+        for weight in [le.firstIndex(where: isConstant), le.isEmpty ? nil : 0].compactMap({ $0 }) {
+            do throws(AugmentedDickeyFuller.Failure) {
+                _ = try AugmentedDickeyFuller.test(le[weight])
+            } catch {
+                throw leFailure(weight, error.description)
+            }
+        }
+        if isConstant(risk) {
+            do throws(AugmentedDickeyFuller.Failure) {
+                _ = try AugmentedDickeyFuller.test(risk)
+            } catch {
+                throw riskFailure(error.description)
+            }
+        }
         var values = [Double](repeating: 0, count: le.count)
         var failures = [String?](repeating: nil, count: le.count)
         values.withUnsafeMutableBufferPointer { values in
@@ -35,13 +62,13 @@ public struct StationarityReport: Sendable {
                 }
             }
         }
-        if let weight = failures.firstIndex(where: { $0 != nil }) {
-            throw StageError("--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(failures[weight]!)' and the notebook stops there")
+        if let weight = failures.firstIndex(where: { $0 != nil }), let description = failures[weight] {
+            throw leFailure(weight, description)
         }
         do throws(AugmentedDickeyFuller.Failure) {
             riskP = try AugmentedDickeyFuller.test(risk).pValue
         } catch {
-            throw StageError("--stationarity: the misclassification risk series is constant: statsmodels' adfuller raises '\(error.description)' and the notebook stops there")
+            throw riskFailure(error.description)
         }
         leP = values
         leDifferenced = values.contains { $0 > 0.05 }
