@@ -82,3 +82,21 @@ struct WindowErrorTests {
         #expect(!runA.standardOutput.isEmpty)
     }
 }
+
+/// The first problem in file order is the one reported, whatever the batch.
+@Suite("error order")
+struct ErrorOrderTests {
+    @Test("a bad field or a ragged row before a blank line is reported first; a blank line alone is reported", arguments: [
+        ("1,2\n1,x\n3,4\n\n5,6\n", "f.csv:2:2: expected a number, found 'x'"),
+        ("1,2\n3\n\n5,6\n", "f.csv:2: ragged row: 1 fields, expected 2 like the first row"),
+        ("1,2\n3,4\n\n5,6\n", "f.csv:3: blank line inside the data; expected 2 comma-separated numbers"),
+        ("1,2\n3,4\n\n5,x\n", "f.csv:3: blank line inside the data; expected 2 comma-separated numbers"),
+    ])
+    func firstInFileOrder(_ text: String, _ message: String) throws {
+        let file = try TestSupport.file(named: "f.csv", containing: text)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let run = try TestSupport.run("chaosprune", ["le-window", "f.csv", "-o", "o.csv", "-w", "2", "--overlap", "0"], in: file.deletingLastPathComponent())
+        #expect(run.status == 1)
+        #expect(run.standardError == "chaosprune le-window: error: \(message)\n")
+    }
+}

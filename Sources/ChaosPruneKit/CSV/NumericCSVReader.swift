@@ -75,6 +75,7 @@ public final class NumericCSVReader {
         var lineStarts: [Int] = []
         var lineEnds: [Int] = []
         var block = Block()
+        var blankLineError: CSVError?
         while block.count < maximum {
             guard let (lineStart, lineEnd) = try nextLine() else { break }
             var contentEnd = lineEnd
@@ -84,7 +85,9 @@ public final class NumericCSVReader {
                 continue
             }
             if let blank = pendingBlankLine {
-                throw CSVError(file: path, line: blank, message: "blank line inside the data; expected \(columnCount ?? 1) comma-separated numbers")
+                // Reported after the lines before it are parsed, so an earlier bad field comes first.
+                blankLineError = CSVError(file: path, line: blank, message: "blank line inside the data; expected \(columnCount ?? 1) comma-separated numbers")
+                break
             }
             if columnCount == nil {
                 columnCount = buffer.withUnsafeBufferPointer { FieldParser.countFields($0.baseAddress! + lineStart, $0.baseAddress! + contentEnd) }
@@ -94,13 +97,17 @@ public final class NumericCSVReader {
             block.lines.append(lineNumber)
             block.count += 1
         }
-        guard block.count > 0, let columns = columnCount else { return block }
+        guard block.count > 0, let columns = columnCount else {
+            if let blankLineError { throw blankLineError }
+            return block
+        }
         let fields = selected ?? 0..<columns
         if fields.upperBound > columns {
             throw CSVError(file: path, line: block.lines[0], message: "the file has \(columns) columns; columns \(fields.lowerBound + 1)…\(fields.upperBound) were asked for")
         }
         try parse(lineStarts: lineStarts, lineEnds: lineEnds, lines: block.lines, columns: columns,
                   fields: fields, threads: threads, store: store)
+        if let blankLineError { throw blankLineError }
         rowsRead += block.count
         compact()
         return block
