@@ -15,6 +15,7 @@ public final class AtomicFileWriter {
     public let path: String
     private let temporaryPath: String?
     private var renameTarget: String?
+    private var interruptSlot: Int?
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var finished = false
@@ -54,6 +55,7 @@ public final class AtomicFileWriter {
             throw SystemError(operation: .write, path: path, code: error.code)
         }
         if existing, let permissions = Platform.permissions(of: target) { Platform.setPermissions(descriptor, permissions) }
+        interruptSlot = InterruptCleanup.register(temporary)
     }
 
     /// Whether `path` names an open descriptor rather than a file to replace.
@@ -89,6 +91,7 @@ public final class AtomicFileWriter {
         finished = true
         if let temporaryPath {
             Platform.close(descriptor)
+            defer { InterruptCleanup.unregister(interruptSlot) }
             do {
                 try Platform.rename(temporaryPath, to: renameTarget ?? path)
             } catch {
@@ -107,6 +110,7 @@ public final class AtomicFileWriter {
         if let temporaryPath {
             Platform.close(descriptor)
             Platform.remove(temporaryPath)
+            InterruptCleanup.unregister(interruptSlot)
         } else if descriptor != Platform.standardOutput {
             Platform.close(descriptor)
         }

@@ -181,6 +181,17 @@ public enum Platform {
     /// The value of an environment variable.
     public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
+    /// Installs `handler` for SIGINT, SIGTERM and SIGHUP (it receives the signal number).
+    public static func installInterruptHandler(_ handler: @escaping @convention(c) (Int32) -> Void) {
+        for number in [SIGINT, SIGTERM, SIGHUP] { _ = signal(number, handler) }
+    }
+
+    /// `unlink(2)` of a C string, for signal handlers.
+    public static func unlinkRaw(_ path: UnsafePointer<CChar>) { _ = unlink(path) }
+
+    /// `_exit(2)`: ends the process at once, for signal handlers.
+    public static func exitImmediately(_ status: Int32) -> Never { _exit(status) }
+
     /// Ends the process with `status`.
     public static func exitProcess(_ status: Int32) -> Never { exit(status) }
 

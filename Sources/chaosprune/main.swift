@@ -1,4 +1,5 @@
 import ChaosPruneCommands
 import ChaosPruneSystem
 
+InterruptCleanup.install()
 Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst())))

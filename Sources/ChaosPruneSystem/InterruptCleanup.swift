@@ -1,0 +1,61 @@
+import Synchronization
+
+/// Temporary files to remove when the process is interrupted (SIGINT, SIGTERM,
+/// SIGHUP), so a stopped run leaves neither half-written temporaries nor a
+/// damaged output: the previous output is only ever replaced by a rename.
+///
+/// The handler only unlinks the registered paths (async-signal-safe) and ends
+/// the process with 128 + the signal number (130, 143, 129), as shells expect.
+/// Paths live in a fixed table of C strings, so registering costs no lock in
+/// the handler.
+public enum InterruptCleanup {
+    /// How many temporary files may be registered at once.
+    static let capacity = 256
+    nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+        let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
+        table.initialize(repeating: nil, count: capacity)
+        return table
+    }()
+    static let lock = Mutex(())
+
+    /// Installs the handlers (once, at program start).
+    public static func install() {
+        _ = slots
+        Platform.installInterruptHandler(removeTemporariesAndExit)
+    }
+
+    /// Registers `path`; returns its slot for `unregister` (nil when the table is full).
+    static func register(_ path: String) -> Int? {
+        lock.withLock { _ in
+            guard let index = (0..<capacity).first(where: { slots[$0] == nil }) else { return nil }
+            slots[index] = strdupCopy(path)
+            return index
+        }
+    }
+
+    /// Forgets slot `index`.
+    static func unregister(_ index: Int?) {
+        guard let index else { return }
+        lock.withLock { _ in
+            let path = slots[index]
+            slots[index] = nil
+            path?.deallocate()
+        }
+    }
+
+    private static func strdupCopy(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let utf8 = Array(text.utf8CString)
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count)
+        copy.initialize(from: utf8, count: utf8.count)
+        return copy
+    }
+}
+
+/// The signal handler: unlinks every registered temporary and ends with 128 + the signal.
+private func removeTemporariesAndExit(_ signal: Int32) {
+    let slots = InterruptCleanup.slots
+    for index in 0..<InterruptCleanup.capacity {
+        if let path = slots[index] { Platform.unlinkRaw(path) }
+    }
+    Platform.exitImmediately(128 + signal)
+}
