@@ -64,6 +64,9 @@ struct ConformanceCorpusTests {
         #expect(dimensionZero.standardError.contains("embedding dimension"))
         let columnZero = try TestSupport.run("lyap_r", ["-c0", "-V0", "-o", "out.dat", "d.dat"], in: folder)
         #expect(columnZero.status == 24)
+        let suffixZero = try TestSupport.run("lyap_r", ["-V0", "-o", "out.dat", "d.dat,0"], in: folder)
+        #expect(suffixZero.status == 24, "column 0 as a name,N suffix is refused like -c0")
+        #expect(suffixZero.standardError == "column (name,N) must be at least 1, as -c must\n")
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: data.path)
         if getuid() != 0 {
             let unreadable = try TestSupport.run("lyap_r", ["-V0", "-o", "out.dat", "d.dat"], in: folder)

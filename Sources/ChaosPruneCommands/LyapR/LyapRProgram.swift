@@ -78,6 +78,10 @@ public enum LyapRProgram {
             return TiseanExitStatus.invalidParameter
         }
         let source = resolveSource(options.candidates, console: console)
+        if case .file(_, 0?) = source {
+            console.error(errorPrefix + "column (name,N) must be at least 1, as -c must\n")
+            return TiseanExitStatus.invalidParameter
+        }
         let outputName: String
         if let name = options.outputName {
             outputName = name

@@ -21,7 +21,7 @@ public enum TiseanExitStatus {
     public static let seriesTooShort: Int32 = 22
     /// Ours: a point has no neighbour at any radius (TISEAN loops forever).
     public static let noNeighbour: Int32 = 23
-    /// Ours: `-m0`, `-c0`, an unknown `LYAP_R_ARITHMETIC`, or x87 on a machine without it.
+    /// Ours: `-m0`, `-c0` or `name,0`, an unknown `LYAP_R_ARITHMETIC`, or x87 on a machine without it.
     public static let invalidParameter: Int32 = 24
     /// Ours: the input file cannot be read.
     public static let unreadableInput: Int32 = 25
