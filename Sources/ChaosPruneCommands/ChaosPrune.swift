@@ -25,13 +25,13 @@ public enum ChaosPrune {
         }
         switch name {
         case "--help", "-h":
-            return print(overview, to: console)
+            return console.finish(printing: overview)
         case "help":
-            guard arguments.count > 1 else { return print(overview, to: console) }
+            guard arguments.count > 1 else { return console.finish(printing: overview) }
             guard let command = commands.first(where: { $0.name == arguments[1] }) else { return unknown(arguments[1], console) }
             return command.run(["--help"], console: console, program: program)
         case "--version":
-            return print(ToolVersion.text + "\n", to: console)
+            return console.finish(printing: ToolVersion.text + "\n")
         default:
             guard let command = commands.first(where: { $0.name == name }) else { return unknown(name, console) }
             return command.run(Array(arguments.dropFirst()), console: console, program: program)
@@ -50,13 +50,8 @@ public enum ChaosPrune {
         return text
     }
 
-    private static func print(_ text: String, to console: Console) -> Int32 {
-        console.output(text)
-        return console.outputFailure == nil ? 0 : 1
-    }
-
     private static func unknown(_ name: String, _ console: Console) -> Int32 {
-        console.report(.usage("unknown subcommand '\(ArgumentParser.printable(name))' (see 'chaosprune --help')"), program: program)
+        console.report(.usage("unknown subcommand '\(ArgumentText.printable(name))' (see 'chaosprune --help')"), program: program)
         return 2
     }
 }

@@ -37,7 +37,7 @@ struct ArgumentParser {
                 let name = body.firstIndex(of: "=").map { String(body[..<$0]) } ?? String(body)
                 let attached = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
                 guard let option = options.first(where: { $0.long == name }) else {
-                    throw .usage("unknown option '\(Self.printable(token))'")
+                    throw .usage("unknown option '\(ArgumentText.printable(token))'")
                 }
                 if option.takesValue {
                     parsed.values[option.long] = try value(for: option, attached: attached)
@@ -51,7 +51,7 @@ struct ArgumentParser {
             while let letter = letters.first {
                 letters = letters.dropFirst()
                 guard let option = options.first(where: { $0.short == letter }) else {
-                    throw .usage("unknown option '-\(Self.printable(String(letter)))'" + (token.count > 2 ? " in '\(Self.printable(token))'" : ""))
+                    throw .usage("unknown option '-\(ArgumentText.printable(String(letter)))'" + (token.count > 2 ? " in '\(ArgumentText.printable(token))'" : ""))
                 }
                 if option.takesValue {
                     parsed.values[option.long] = try value(for: option, attached: letters.isEmpty ? nil : String(letters))
@@ -62,7 +62,4 @@ struct ArgumentParser {
         }
         return parsed
     }
-
-    /// `text` safe to show in a message.
-    static func printable(_ text: String) -> String { ArgumentText.printable(text) }
 }

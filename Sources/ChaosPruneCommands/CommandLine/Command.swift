@@ -45,12 +45,10 @@ public struct Command: Sendable {
         do {
             let parsed = try ArgumentParser(options: allOptions).parse(arguments)
             if parsed.isSet(Self.help) {
-                console.output(HelpFormatter.help(for: self, program: program))
-                return console.outputFailure == nil ? 0 : 1
+                return console.finish(printing: HelpFormatter.help(for: self, program: program))
             }
             if parsed.isSet(Self.version) {
-                console.output(ToolVersion.text + "\n")
-                return console.outputFailure == nil ? 0 : 1
+                return console.finish(printing: ToolVersion.text + "\n")
             }
             let status = try body(Invocation(arguments: parsed, console: console, program: name))
             if let failure = console.outputFailure {

@@ -40,6 +40,13 @@ public final class Console: @unchecked Sendable {
         }
     }
 
+    /// Writes `text` to standard output and returns the exit status of a command
+    /// that only prints it: 0, or 1 when the text could not be written.
+    public func finish(printing text: String) -> Int32 {
+        output(text)
+        return outputFailure == nil ? 0 : 1
+    }
+
     /// Writes `text` to standard error as it is.
     public func error(_ text: String) {
         switch destination {

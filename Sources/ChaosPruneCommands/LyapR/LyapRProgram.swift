@@ -43,8 +43,7 @@ public enum LyapRProgram {
     /// the program name), the arithmetic from `LYAP_R_ARITHMETIC`; returns the exit status.
     public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
         if arguments.contains("--version") || arguments.contains("--help") {
-            console.output(arguments.contains("--help") ? banner + "\n" + usage : version)
-            return console.outputFailure == nil ? 0 : 1
+            return console.finish(printing: arguments.contains("--help") ? banner + "\n" + usage : version)
         }
         if TiseanCommandLine.asksForHelp(arguments) {
             console.error(banner + "\n" + usage)

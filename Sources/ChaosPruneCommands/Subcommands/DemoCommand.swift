@@ -40,10 +40,7 @@ enum DemoCommand {
             let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
             try invocation.stage {
                 try Platform.makeFolder("\(out)/retrain")
-                try Platform.makeFolder("\(out)/retrain/\(name)")
-                try AtomicFileWriter.write(RetrainingReport.epochs(result), to: "\(out)/retrain/\(name)/epochs_1.csv")
-                let summary = RetrainingReport.summary(result, recipe: recipe, trial: 1, pruned: indices.count)
-                try AtomicFileWriter.write(Array((summary.text() + "\n").utf8), to: "\(out)/retrain/\(name)/summary_1.json")
+                try RetrainingReport.write(result, recipe: recipe, trial: 1, mask: indices, baseline: false, into: "\(out)/retrain/\(name)")
             }
             let reached = result.benchmarkEpoch.map { "reaches \(PythonFloatText.repr(recipe.benchmark ?? 0)) train accuracy at epoch \($0)" }
                 ?? "never reaches \(PythonFloatText.repr(recipe.benchmark ?? 0))"

@@ -75,18 +75,8 @@ enum RetrainCommand {
         let request = SparseRetraining.Request(setup: setup, mask: indices,
                                                epochs: try arguments.optional(TrainingOptions.epochs) ?? setup.recipe.retrainEpochs)
         let result = SparseRetraining.run(request)
-        let summary = RetrainingReport.summary(result, recipe: setup.recipe, trial: trial, pruned: indices.count)
         try invocation.stage {
-            try Platform.makeFolder(folder)
-            let epochsWriter = try AtomicFileWriter(path: "\(folder)/epochs_\(trial).csv")
-            let summaryWriter = try AtomicFileWriter(path: "\(folder)/summary_\(trial).json")
-            try epochsWriter.write(RetrainingReport.epochs(result))
-            try summaryWriter.write(summary.text() + "\n")
-            let maskWriter = arguments.isGiven(baseline) ? try AtomicFileWriter(path: "\(folder)/baseline_mask_\(trial).csv") : nil
-            try maskWriter?.write(GrangerWriters.mask(indices))
-            try epochsWriter.commit()
-            try summaryWriter.commit()
-            try maskWriter?.commit()
+            try RetrainingReport.write(result, recipe: setup.recipe, trial: trial, mask: indices, baseline: baselineRequest != nil, into: folder)
         }
         if !arguments.isSet(QuietOption.quiet) {
             let reached = result.benchmarkEpoch.map { "benchmark at epoch \($0)" } ?? "benchmark never reached"

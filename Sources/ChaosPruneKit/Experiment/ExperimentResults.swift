@@ -94,7 +94,7 @@ public struct ExperimentResults: Sendable {
     public var markdown: String {
         func number(_ x: Double?, _ digits: Int = 4) -> String {
             guard let x, x.isFinite else { return "–" }
-            return CFormatText.fixed(x, digits: digits)
+            return CFormat.format("%.\(digits)f", x)
         }
         func spread(_ mean: Double?, _ std: Double?, _ digits: Int = 4) -> String {
             guard let mean, mean.isFinite else { return "–" }
@@ -115,9 +115,3 @@ public struct ExperimentResults: Sendable {
     }
 }
 
-/// Fixed-point text for tables (C `%.Nf`).
-enum CFormatText {
-    static func fixed(_ value: Double, digits: Int) -> String {
-        CFormat.format("%.\(digits)f", value)
-    }
-}

@@ -152,15 +152,9 @@ public enum ExperimentRun {
             var retrained: [Variant] = []
             for (name, indices) in zip(Self.variants, masks) {
                 let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
-                let target = "\(folder)/retrain/\(name)"
                 try Platform.makeFolder("\(folder)/retrain")
-                try Platform.makeFolder(target)
-                try AtomicFileWriter.write(RetrainingReport.epochs(result), to: "\(target)/epochs_\(trial).csv")
-                let summary = RetrainingReport.summary(result, recipe: recipe, trial: trial, pruned: indices.count)
-                try AtomicFileWriter.write(Array((summary.text() + "\n").utf8), to: "\(target)/summary_\(trial).json")
-                if name == "magnitude" || name == "random" {
-                    try AtomicFileWriter.write(GrangerWriters.mask(indices), to: "\(target)/baseline_mask_\(trial).csv")
-                }
+                try RetrainingReport.write(result, recipe: recipe, trial: trial, mask: indices,
+                                           baseline: BaselineMask.Kind(rawValue: name) != nil, into: "\(folder)/retrain/\(name)")
                 retrained.append(Variant(name: name, pruned: indices.count, result: result))
             }
             trials.append(Trial(trial: trial, variants: retrained, warnings: warnings))

@@ -16,15 +16,9 @@ public enum DenseTraining {
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: shape.scratchCount)
         defer { scratch.deallocate() }
         result.values.withUnsafeMutableBufferPointer { p in
-            samples.inputs.withUnsafeBufferPointer { x in
-                samples.targets.withUnsafeBufferPointer { y in
-                    for _ in 0..<epochs {
-                        for sample in 0..<samples.count {
-                            Network.step(p.baseAddress!, shape, x: x.baseAddress! + sample * samples.inputWidth,
-                                         y: y.baseAddress! + sample * samples.targetWidth,
-                                         learningRate: setup.recipe.learningRate, scratch: scratch)
-                        }
-                    }
+            for _ in 0..<epochs {
+                for sample in 0..<samples.count {
+                    samples.step(Network.self, p.baseAddress!, shape, sample: sample, learningRate: setup.recipe.learningRate, scratch: scratch)
                 }
             }
         }

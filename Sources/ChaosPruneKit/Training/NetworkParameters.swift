@@ -10,14 +10,8 @@ public struct NetworkParameters: Sendable, Equatable {
     /// W1, b1, W2, b2, concatenated.
     public var values: [Double]
 
-    /// Offset of W1 in `values`.
-    public var w1: Int { 0 }
-    /// Offset of b1.
-    public var b1: Int { hidden * inputs }
-    /// Offset of W2.
-    public var w2: Int { b1 + hidden }
-    /// Offset of b2.
-    public var b2: Int { w2 + outputs * hidden }
+    /// The sizes, and where each block starts in `values`.
+    public var shape: NetworkShape { NetworkShape(inputs: inputs, hidden: hidden, outputs: outputs) }
 
     /// Weights of W1 and W2 (the weights CSV's columns).
     public var weightCount: Int { hidden * inputs + outputs * hidden }
@@ -54,6 +48,6 @@ public struct NetworkParameters: Sendable, Equatable {
 
     /// The weight column `index` (0-based) as an offset into `values`.
     public func offset(ofWeight index: Int) -> Int {
-        index < hidden * inputs ? index : w2 + (index - hidden * inputs)
+        index < hidden * inputs ? index : shape.w2 + (index - hidden * inputs)
     }
 }

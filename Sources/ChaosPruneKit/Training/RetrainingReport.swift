@@ -1,6 +1,23 @@
+import ChaosPruneSystem
+
 /// The files `retrain` writes: `epochs_K.csv` (`epoch,train_acc,test_acc`,
-/// repr, `\n`) and `summary_K.json` with the keys of the command contract.
+/// repr, `\n`) and `summary_K.json` with the keys of the command contract
+/// (and, for a baseline, the mask it built, `baseline_mask_K.csv`).
 public enum RetrainingReport {
+    /// Writes a retraining's files into `folder` (created if missing; its parent must exist), all opened before any is committed.
+    public static func write(_ result: SparseRetraining.Result, recipe: TrainingRecipe, trial: Int, mask: [Int], baseline: Bool,
+                             into folder: String) throws(SystemError) {
+        try Platform.makeFolder(folder)
+        var files: [(String, [UInt8])] = [
+            ("epochs_\(trial).csv", epochs(result)),
+            ("summary_\(trial).json", Array((summary(result, recipe: recipe, trial: trial, pruned: mask.count).text() + "\n").utf8)),
+        ]
+        if baseline { files.append(("baseline_mask_\(trial).csv", GrangerWriters.mask(mask))) }
+        let writers = try files.map { (name, _) throws(SystemError) in try AtomicFileWriter(path: "\(folder)/\(name)") }
+        for (writer, (_, bytes)) in zip(writers, files) { try writer.write(bytes) }
+        for writer in writers { try writer.commit() }
+    }
+
     /// `epochs_K.csv`.
     public static func epochs(_ result: SparseRetraining.Result) -> [UInt8] {
         var text = "epoch,train_acc,test_acc\n"

@@ -15,6 +15,18 @@ struct SampleSet: Sendable {
         targetWidth = shape.outputs
     }
 
+    /// One SGD step of `Network` on sample `sample`.
+    @inline(__always)
+    func step<Network: NetworkArithmetic>(_ network: Network.Type, _ parameters: UnsafeMutablePointer<Double>, _ shape: NetworkShape,
+                                          sample: Int, learningRate: Double, scratch: UnsafeMutablePointer<Double>) {
+        inputs.withUnsafeBufferPointer { x in
+            targets.withUnsafeBufferPointer { y in
+                Network.step(parameters, shape, x: x.baseAddress! + sample * inputWidth, y: y.baseAddress! + sample * targetWidth,
+                             learningRate: learningRate, scratch: scratch)
+            }
+        }
+    }
+
     /// The fraction of samples `Network` gets right with `parameters` (correct / N in double).
     ///
     /// Four samples at a time go through `CertifiedDecision`; the samples it

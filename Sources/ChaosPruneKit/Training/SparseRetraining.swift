@@ -73,16 +73,10 @@ public enum SparseRetraining {
             let base = p.baseAddress!
             for index in masked { base[index] = 0 }
             for epoch in 0..<request.epochs {
-                trainSet.inputs.withUnsafeBufferPointer { x in
-                    trainSet.targets.withUnsafeBufferPointer { y in
-                        for sample in 0..<trainSet.count {
-                            if !reZero { for index in masked { base[index] = 0 } }
-                            Network.step(base, shape, x: x.baseAddress! + sample * trainSet.inputWidth,
-                                         y: y.baseAddress! + sample * trainSet.targetWidth,
-                                         learningRate: setup.recipe.learningRate, scratch: scratch)
-                            if reZero { for index in masked { base[index] = 0 } }
-                        }
-                    }
+                for sample in 0..<trainSet.count {
+                    if !reZero { for index in masked { base[index] = 0 } }
+                    trainSet.step(Network.self, base, shape, sample: sample, learningRate: setup.recipe.learningRate, scratch: scratch)
+                    if reZero { for index in masked { base[index] = 0 } }
                 }
                 let test = testSet.accuracy(Network.self, base, shape, scratch: scratch)
                 let train = trainSet.accuracy(Network.self, base, shape, scratch: scratch)

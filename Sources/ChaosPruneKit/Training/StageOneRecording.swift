@@ -93,19 +93,13 @@ public enum StageOneRecording {
                 let count = min(block, steps - state + 1)
                 states.withUnsafeMutableBufferPointer { buffer in
                     parameters.withUnsafeMutableBufferPointer { p in
-                        train.inputs.withUnsafeBufferPointer { x in
-                            train.targets.withUnsafeBufferPointer { y in
-                                for index in 0..<count {
-                                    let step = state + index
-                                    if step > 0 {
-                                        let sample = (step - 1) % train.count
-                                        Network.step(p.baseAddress!, shape, x: x.baseAddress! + sample * train.inputWidth,
-                                                     y: y.baseAddress! + sample * train.targetWidth,
-                                                     learningRate: setup.recipe.learningRate, scratch: scratch[0])
-                                    }
-                                    (buffer.baseAddress! + index * width).update(from: p.baseAddress!, count: width)
-                                }
+                        for index in 0..<count {
+                            let step = state + index
+                            if step > 0 {
+                                train.step(Network.self, p.baseAddress!, shape, sample: (step - 1) % train.count,
+                                           learningRate: setup.recipe.learningRate, scratch: scratch[0])
                             }
+                            (buffer.baseAddress! + index * width).update(from: p.baseAddress!, count: width)
                         }
                     }
                 }

@@ -165,7 +165,7 @@ private final class BatchState {
         // a window longer than the file then reads it all and ends with "fewer than one window".
         let mostRows = reader.totalBytes.map { $0 / (2 * total) + 1 } ?? Int.max
         let budgetRows = min(max(window, options.memoryBudget / max(bytesPerRow, 1)), max(window, mostRows))
-        batchWindows = max(1, min(4096, plan.windowsFitting(rows: budgetRows)))
+        batchWindows = max(1, min(4096, plan.windowCount(rows: budgetRows)))
         capacityRows = min(plan.rowsSpanned(byWindows: batchWindows), mostRows)
         values = .allocate(capacity: capacityRows * columnCount)
         for column in 0..<columnCount { values[column * capacityRows] = firstRow[firstColumn + column] }
@@ -187,7 +187,7 @@ private final class BatchState {
             }
             filled += block.count
         }
-        return min(batchWindows, plan.windowsFitting(rows: filled))
+        return min(batchWindows, plan.windowCount(rows: filled))
     }
 
     /// Computes every cell of the first `windows` windows, window-major.

@@ -65,9 +65,6 @@ public struct WindowPlan: Sendable, Hashable {
     /// Windows the reference would start but not finish in `rows` rows (it crashes on the first).
     public func droppedWindows(rows: Int) -> Int { max(0, rows / step - windowCount(rows: rows)) }
 
-    /// Complete windows among the first `rows` rows held in memory (for batching).
-    public func windowsFitting(rows: Int) -> Int { windowCount(rows: rows) }
-
     /// Rows needed to hold `windows` consecutive windows.
     public func rowsSpanned(byWindows windows: Int) -> Int { windows > 0 ? step * (windows - 1) + window : 0 }
 
