@@ -32,6 +32,8 @@ let package = Package(
         .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
         // Benchmarks, apart: no library depends on them.
         .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
+        // Fuzz targets, apart: `.ci/fuzz` builds them with libFuzzer; an ordinary build replays inputs.
+        .executableTarget(name: "chaosprune-fuzz", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ChaosPruneSystemTests", dependencies: ["ChaosPruneSystem", "TestSupport"]),
         .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "ChaosPruneSystem", "TestSupport"]),

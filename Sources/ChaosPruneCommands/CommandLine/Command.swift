@@ -38,12 +38,17 @@ public struct Command: Sendable {
     /// The options with `--version` and `--help` appended.
     var allOptions: [OptionSpec] { options + [Self.version.spec, Self.help.spec] }
 
+    /// Sorts `arguments` by this command's options (with `--help` and `--version`).
+    public func parse(_ arguments: [String]) throws(CommandError) -> ParsedArguments {
+        try ArgumentParser(options: allOptions).parse(arguments)
+    }
+
     /// Parses `arguments` and runs the body; prints help, version and errors
     /// to `console`; returns the exit status.
     public func run(_ arguments: [String], console: Console, program: String) -> Int32 {
         let name = "\(program) \(self.name)"
         do {
-            let parsed = try ArgumentParser(options: allOptions).parse(arguments)
+            let parsed = try parse(arguments)
             if parsed.isSet(Self.help) {
                 return console.finish(printing: HelpFormatter.help(for: self, program: program))
             }

@@ -1,4 +1,4 @@
-import Dispatch
+import Synchronization
 
 import ChaosPruneSystem
 
@@ -37,6 +37,7 @@ public final class NumericCSVReader {
     private var lineNumber = 0
     private var pendingBlankLine: Int?
     private var checkedByteOrderMark = false
+    private var bytesFilled = 0
     private static let chunk = 1 << 22
 
     /// Opens `path` (`-` for standard input).
@@ -193,17 +194,20 @@ public final class NumericCSVReader {
         }
     }
 
-    /// Reads one more chunk; at the end of the file appends the NUL sentinel `strtod` needs.
+    /// Reads one more chunk (no more than a regular file has left, plus one
+    /// byte to see its end, unless it grew); at the end of the file appends the NUL sentinel `strtod` needs.
     private func fill() throws(CSVError) {
         let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.chunk))
+        let size = totalBytes.map { bytesFilled <= $0 ? min(Self.chunk, $0 - bytesFilled + 1) : Self.chunk } ?? Self.chunk
+        buffer.append(contentsOf: repeatElement(0, count: size))
         let count: Int
         do {
-            count = try Platform.read(descriptor, into: &buffer, at: old, count: Self.chunk, path: path)
+            count = try Platform.read(descriptor, into: &buffer, at: old, count: size, path: path)
         } catch {
             throw CSVError(file: path, message: "cannot read: \(error.reason)")
         }
-        buffer.removeLast(Self.chunk - count)
+        buffer.removeLast(size - count)
+        bytesFilled += count
         if count == 0 {
             endOfFile = true
             buffer.append(0)
@@ -229,18 +233,17 @@ public final class NumericCSVReader {
 }
 
 /// The first parse failure per worker, read after all workers finish.
-private final class FailureBox: @unchecked Sendable {
-    private var failures: [(row: Int, error: FieldParser.Failure)?]
-    private let lock = DispatchQueue(label: "chaosprune.csv.failures")
+private final class FailureBox: Sendable {
+    private let failures: Mutex<[(row: Int, error: FieldParser.Failure)?]>
 
-    init(count: Int) { failures = Array(repeating: nil, count: count) }
+    init(count: Int) { failures = Mutex(Array(repeating: nil, count: count)) }
 
     func record(_ worker: Int, row: Int, _ error: FieldParser.Failure) {
-        lock.sync { failures[worker] = (row, error) }
+        failures.withLock { $0[worker] = (row, error) }
     }
 
     /// The failure on the earliest row.
     var first: (Int, FieldParser.Failure)? {
-        lock.sync { failures.compactMap { $0 }.min { $0.row < $1.row }.map { ($0.row, $0.error) } }
+        failures.withLock { $0.compactMap { $0 }.min { $0.row < $1.row }.map { ($0.row, $0.error) } }
     }
 }
