@@ -130,12 +130,19 @@ struct NumpyEdgeTests {
         (["chaosprune", "le-window", "w.csv", "-o", "o.csv", "--window", "100000000"], 1),
         (["chaosprune", "granger", "w.csv", "w.csv", "-o", "o.csv", "--window", "9223372036854775807", "--overlap", "0"], 2),
         (["chaosprune", "lyap-r", "--dim", "9223372036854775807", "s.dat", "-o", "-"], 22),
+        (["chaosprune", "convert", "mask-to-layers", "m.csv", "-o", "o", "--layers", "9999999999x9999999999"], 2),
+        (["chaosprune", "convert", "mask-to-layers", "m.csv", "-o", "o", "--layers", "100000x100000"], 2),
+        (["chaosprune", "convert", "mask-to-layers", "m.csv", "-o", "o", "--layers", "2147483647x1,1x1"], 2),
+        (["chaosprune", "convert", "mask-to-vector", "m.csv", "-o", "o", "--weights", "100000000000"], 2),
+        (["chaosprune", "convert", "mask-to-vector", "m.csv", "-o", "o", "--weights", "9223372036854775807"], 2),
+        (["chaosprune", "convert", "mask-to-vector", "m.csv", "-o", "o", "--weights", "2", "--offset", "-9223372036854775808"], 1),
     ])
     func hugeOptions(_ command: [String], _ status: Int) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("1\n2\n3\n4\n5\n".utf8).write(to: folder.appendingPathComponent("s.dat"))
         try Data("1,2\n3,4\n".utf8).write(to: folder.appendingPathComponent("w.csv"))
+        try Data("1\n".utf8).write(to: folder.appendingPathComponent("m.csv"))
         let run = try TestSupport.run(command[0], Array(command.dropFirst()), in: folder)
         #expect(Int(run.status) == status, "\(run.standardError)")
         #expect(!run.standardError.contains("Fatal error") && !run.standardError.isEmpty)

@@ -23,8 +23,8 @@ enum CompareCommand {
         let atol = try arguments.value(absolute)
         let rtol = try arguments.value(relative)
         let limit = try arguments.value(show)
-        let (a, b) = try invocation.stage { (try CellTable.read(files[0]), try CellTable.read(files[1])) }
         if arguments.isSet(asSets) {
+            let (a, b) = try invocation.stage { (try CellTable.read(files[0]), try CellTable.read(files[1])) }
             let result = try invocation.stage { try MaskSetComparison(a, b, names: (files[0], files[1])) }
             if result.equal {
                 invocation.console.output("equal as sets\n")
@@ -33,8 +33,10 @@ enum CompareCommand {
             invocation.console.output("different as sets: \(result.onlyInA.count) only in A \(result.onlyInA.prefix(limit)), \(result.onlyInB.count) only in B \(result.onlyInB.prefix(limit))\n")
             return 1
         }
-        let result = TableComparison(a, arguments.isSet(transposeB) ? b.transposed : b,
-                                     absoluteTolerance: atol, relativeTolerance: rtol, keep: limit)
+        let result = try invocation.stage {
+            try TableComparison.files(files[0], files[1], transposeB: arguments.isSet(transposeB),
+                                      absoluteTolerance: atol, relativeTolerance: rtol, keep: limit)
+        }
         invocation.console.output(ComparisonReport.text(result) + "\n")
         return result.equal ? 0 : 1
     }

@@ -21,11 +21,13 @@ public struct CellTable: Sendable {
 
     /// Reads `path` (`-` for standard input).
     public static func read(_ path: String) throws(CSVError) -> CellTable {
-        let bytes = try CSVError.contents(of: path)
-        var lines = TextLines.split(bytes)
-        while let last = lines.last, last.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.removeLast() }
-        let fields = lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingBlanks) }
-        return CellTable(rows: fields.map { $0.map { cell(Substring($0)) } }, texts: fields)
+        let reader = try CellRowReader(path: path)
+        var table = CellTable(rows: [], texts: [])
+        while let row = try reader.next() {
+            table.rows.append(row.cells)
+            table.texts.append(row.texts)
+        }
+        return table
     }
 
     /// A number when the whole field (blanks aside) is one, else the text.

@@ -1,7 +1,11 @@
 import ChaosPruneSystem
 
-/// The conversions of `chaosprune convert`, each reading its inputs whole and
-/// writing its outputs whole or not at all.
+/// The conversions of `chaosprune convert`, each writing its outputs whole or
+/// not at all (temporary file, then rename).
+///
+/// Memory: `csvwrite` and `roundtrip` hold one row; the mask conversions hold
+/// the mask's indices (never a flag per weight); `npy` holds the file's data
+/// bytes; `transpose` and `layers-to-mask` hold their input.
 public enum FormatConversion {
     /// The conversions.
     public enum Kind: String, Sendable {
@@ -48,16 +52,6 @@ public enum FormatConversion {
     public static func run(_ kind: Kind, _ request: Request) throws {
         let input = request.inputs[0]
         let ending = request.lineEnding
-        func numbers(_ table: CellTable) throws(CSVError) -> [[Double]] {
-            try table.rows.enumerated().map { (line, row) throws(CSVError) in
-                try row.enumerated().map { (column, cell) throws(CSVError) in
-                    guard case let .number(value) = cell else {
-                        throw CSVError(file: input, line: line + 1, column: column + 1, message: "expected a number")
-                    }
-                    return value
-                }
-            }
-        }
         func write(_ text: String, to path: String) throws(SystemError) {
             try AtomicFileWriter.write(Array(text.utf8), to: path)
         }
@@ -73,7 +67,23 @@ public enum FormatConversion {
             }
             try write(grid(source.transposed.texts), to: request.output)
         case .csvwrite, .roundtrip:
-            try write(grid(try numbers(try CellTable.read(input)).map { $0.map { text($0, csvwrite: kind == .csvwrite) } }), to: request.output)
+            let reader = try CellRowReader(path: input)
+            try stream(to: request.output) { writer in
+                var line = 0
+                while let row = try reader.next() {
+                    line += 1
+                    var text: [UInt8] = []
+                    for (column, cell) in row.cells.enumerated() {
+                        guard case let .number(value) = cell else {
+                            throw CSVError(file: input, line: line, column: column + 1, message: "expected a number")
+                        }
+                        if column > 0 { text.append(44) }
+                        if kind == .csvwrite { MatlabNumberFormat.append(value, to: &text) } else { PythonFloatText.append(value, to: &text) }
+                    }
+                    text.append(contentsOf: ending.utf8)
+                    try writer.write(text)
+                }
+            }
         case .npy:
             if let objects = try objectArray(input) {
                 let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
@@ -88,22 +98,37 @@ public enum FormatConversion {
                     try write(grid(item.rows.map { $0.map { text($0, csvwrite: request.csvwrite) } }), to: name)
                 }
             } else {
-                try write(grid(try NumpyArrayReader.read(input).cellTexts(csvwrite: request.csvwrite)), to: request.output)
+                let array = try NumpyArrayReader.read(input)
+                try stream(to: request.output) { writer throws(SystemError) in
+                    var text: [UInt8] = []
+                    for row in 0..<array.rowCount {
+                        array.appendRow(row, csvwrite: request.csvwrite, lineEnding: Array(ending.utf8), to: &text)
+                        if text.count >= 1 << 20 {
+                            try writer.write(text)
+                            text.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    try writer.write(text)
+                }
             }
         case .maskToVector:
             guard let weights = request.weights else { throw StageError("mask-to-vector needs --weights N") }
-            let indices = try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights)
-            try write(lines(MaskConversion.vector(indices, weights: weights)), to: request.output)
+            var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights)).sorted()[...]
+            try stream(to: request.output) { writer throws(SystemError) in try MaskConversion.writeFlags(&marked, from: 0, lines: weights, width: 1, lineEnding: ending, to: writer) }
         case .vectorToMask:
             let indices = try MaskConversion.indices(ofFlags: try CellTable.read(input), file: input)
             try write(lines(masked(indices)), to: request.output)
         case .maskToLayers:
             guard let layers = request.layers else { throw StageError("mask-to-layers needs --layers RxC,…") }
             let total = layers.reduce(0) { $0 + $1.count }
-            let indices = try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total)
+            var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total)).sorted()[...]
             let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
-            for (number, matrix) in MaskConversion.matrices(indices, layers: layers).enumerated() {
-                try write(grid(matrix.map { $0.map(String.init) }), to: "\(stem)_W\(number + 1).csv")
+            var first = 0
+            for (number, layer) in layers.enumerated() {
+                try stream(to: "\(stem)_W\(number + 1).csv") { writer throws(SystemError) in
+                    try MaskConversion.writeFlags(&marked, from: first, lines: layer.rows, width: layer.columns, lineEnding: ending, to: writer)
+                }
+                first += layer.count
             }
         case .layersToMask:
             var indices: [Int] = []
@@ -124,6 +149,13 @@ public enum FormatConversion {
             }
             try write(lines(masked(indices)), to: request.output)
         }
+    }
+
+    /// Opens a writer for `path`, lets `body` write, and commits (abandoned on an error).
+    static func stream<E: Error>(to path: String, _ body: (AtomicFileWriter) throws(E) -> Void) throws {
+        let writer = try AtomicFileWriter(path: path)
+        try body(writer)
+        try writer.commit()
     }
 
     /// The object array of float arrays in a `.npy` file (read by the restricted

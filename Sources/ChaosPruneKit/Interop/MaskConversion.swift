@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// Conversions between the three ways the original code describes pruned weights:
 /// a mask list (0-based indices, one per line, as the Granger notebook writes),
 /// a 0/1 vector over all weights, and per-layer 0/1 matrices (W1 then W2 …, each
@@ -16,11 +18,19 @@ public enum MaskConversion {
         public var count: Int { rows * columns }
     }
 
-    /// Parses `8x4,1x8`.
+    /// The most weights a network may have here (`--weights`, the sum of `--layers`): 2³¹ − 1.
+    public static let mostWeights = Int(Int32.max)
+
+    /// Parses `8x4,1x8`; nil unless every shape is positive and the weights
+    /// number at most ``mostWeights`` in all.
     public static func layers(_ text: String) -> [Layer]? {
-        let parts = text.split(separator: ",").map { $0.split(separator: "x") }
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: "x", omittingEmptySubsequences: false) }
+        var total = 0
         let layers = parts.compactMap { part -> Layer? in
             guard part.count == 2, let rows = Int(part[0]), let columns = Int(part[1]), rows > 0, columns > 0 else { return nil }
+            let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+            guard !overflow, count <= mostWeights - total else { return nil }
+            total += count
             return Layer(rows: rows, columns: columns)
         }
         return layers.count == parts.count && !layers.isEmpty ? layers : nil
@@ -42,13 +52,6 @@ public enum MaskConversion {
         return result
     }
 
-    /// The 0/1 vector over `weights` weights marking `indices`.
-    public static func vector(_ indices: [Int], weights: Int) -> [Int] {
-        var flags = [Int](repeating: 0, count: weights)
-        for index in indices { flags[index] = 1 }
-        return flags
-    }
-
     /// The indices set in a 0/1 vector or matrices (cells read in row-major order), ascending.
     public static func indices(ofFlags table: CellTable, file: String) throws(CSVError) -> [Int] {
         var result: [Int] = []
@@ -65,13 +68,29 @@ public enum MaskConversion {
         return result
     }
 
-    /// Per-layer 0/1 matrices (rows of flags) for `indices`.
-    public static func matrices(_ indices: [Int], layers: [Layer]) -> [[[Int]]] {
-        let flags = vector(indices, weights: layers.reduce(0) { $0 + $1.count })
-        var start = 0
-        return layers.map { layer in
-            defer { start += layer.count }
-            return (0..<layer.rows).map { row in Array(flags[(start + row * layer.columns)..<(start + (row + 1) * layer.columns)]) }
+    /// Writes `lines` lines of `width` comma-separated 0/1 flags for the weights
+    /// from position `first` on (row-major), 1 where the position is the next
+    /// of `marked` (ascending, distinct), which is consumed as it is written.
+    ///
+    /// Memory: one MiB of text; never a flag per weight.
+    public static func writeFlags(_ marked: inout ArraySlice<Int>, from first: Int, lines: Int, width: Int, lineEnding: String,
+                                  to writer: AtomicFileWriter) throws(SystemError) {
+        var text: [UInt8] = []
+        var position = first
+        for _ in 0..<lines {
+            for column in 0..<width {
+                let set = marked.first == position
+                if set { marked = marked.dropFirst() }
+                if column > 0 { text.append(44) }
+                text.append(set ? 49 : 48)
+                position += 1
+            }
+            text.append(contentsOf: lineEnding.utf8)
+            if text.count >= 1 << 20 {
+                try writer.write(text)
+                text.removeAll(keepingCapacity: true)
+            }
         }
+        try writer.write(text)
     }
 }

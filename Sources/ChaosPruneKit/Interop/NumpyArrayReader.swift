@@ -9,30 +9,67 @@ import ChaosPruneSystem
 /// pickle files — nothing is ever executed or imported — big-endian data,
 /// other dtypes, and more than two dimensions.
 public enum NumpyArrayReader {
-    /// An array read from a `.npy` file.
+    /// An array read from a `.npy` file: its shape and its data bytes, read a value at a time.
+    ///
+    /// Memory: the data bytes (the file's size) and nothing per value.
     public struct Array2D: Sendable {
         /// The element type, for writing each value in its own shortest text.
         public enum Kind: Sendable { case float64, float32, integer }
-        /// The values, one row per first index (a 1-D array is one column).
-        public var rows: [[Double]]
-        /// The exact values of an integer array (doubles cannot hold every int64).
-        public var integers: [[Int64]]?
+        /// Rows (the first index; a 1-D array's length).
+        public let rowCount: Int
+        /// Columns (1 for a 1-D array).
+        public let columnCount: Int
         /// The element type.
-        public var kind: Kind
+        public let kind: Kind
+        let descr: String
+        let size: Int
+        let fortran: Bool
+        let data: ArraySlice<UInt8>
 
-        /// The shortest text of `value` for this array's element type.
-        public func text(_ value: Double) -> String {
-            switch kind {
-            case .float64: return PythonFloatText.repr(value)
-            case .float32: return PythonFloatText.general(Float(value))
-            case .integer: return PythonFloatText.repr(value)
+        private func bits(_ row: Int, _ column: Int) -> UInt64 {
+            let offset = data.startIndex + (fortran ? column * rowCount + row : row * columnCount + column) * size
+            var bits: UInt64 = 0
+            for byte in 0..<size { bits |= UInt64(data[offset + byte]) << (8 * UInt64(byte)) }
+            return bits
+        }
+
+        /// The exact integer at (`row`, `column`) of an integer array.
+        public func integer(_ row: Int, _ column: Int) -> Int64 {
+            let bits = bits(row, column)
+            switch descr {
+            case "<i8": return Int64(bitPattern: bits)
+            case "<i4": return Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
+            case "|i1": return Int64(Int8(bitPattern: UInt8(truncatingIfNeeded: bits)))
+            default: return Int64(bits)
             }
         }
 
-        /// Every cell's text: integers as integers, floats as their shortest text or `%.5g`.
-        public func cellTexts(csvwrite: Bool) -> [[String]] {
-            if let integers { return integers.map { $0.map(String.init) } }
-            return rows.map { $0.map { csvwrite ? FormatConversion.text($0, csvwrite: true) : text($0) } }
+        /// The value at (`row`, `column`) as a double (int64 beyond 2⁵³ rounded; see ``integer(_:_:)``).
+        public func value(_ row: Int, _ column: Int) -> Double {
+            switch kind {
+            case .float64: return Double(bitPattern: bits(row, column))
+            case .float32: return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits(row, column))))
+            case .integer: return Double(integer(row, column))
+            }
+        }
+
+        /// Appends row `row` as CSV text: integers as integers, floats as their
+        /// shortest text (float32 in its own shortest digits) or `%.5g`.
+        public func appendRow(_ row: Int, csvwrite: Bool, lineEnding: [UInt8], to output: inout [UInt8]) {
+            for column in 0..<columnCount {
+                if column > 0 { output.append(44) }
+                switch kind {
+                case .integer:
+                    output.append(contentsOf: String(integer(row, column)).utf8)
+                case _ where csvwrite:
+                    MatlabNumberFormat.append(value(row, column), to: &output)
+                case .float64:
+                    PythonFloatText.append(value(row, column), to: &output)
+                case .float32:
+                    output.append(contentsOf: PythonFloatText.general(Float(value(row, column))).utf8)
+                }
+            }
+            output.append(contentsOf: lineEnding)
         }
     }
 
@@ -79,31 +116,8 @@ public enum NumpyArrayReader {
         guard !countOverflow, !sizeOverflow, bytes.count - dataStart == needed else {
             throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(shapeText) of \(descr) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
         }
-        func bits(_ index: Int) -> UInt64 {
-            let offset = dataStart + index * size
-            var bits: UInt64 = 0
-            for byte in 0..<size { bits |= UInt64(bytes[offset + byte]) << (8 * UInt64(byte)) }
-            return bits
-        }
-        func integer(_ bits: UInt64) -> Int64 {
-            switch descr {
-            case "<i8": return Int64(bitPattern: bits)
-            case "<i4": return Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
-            case "|i1": return Int64(Int8(bitPattern: UInt8(truncatingIfNeeded: bits)))
-            default: return Int64(bits)
-            }
-        }
-        func value(_ bits: UInt64) -> Double {
-            switch descr {
-            case "<f8": return Double(bitPattern: bits)
-            case "<f4": return Double(Float(bitPattern: UInt32(truncatingIfNeeded: bits)))
-            default: return Double(integer(bits))
-            }
-        }
-        let order = (0..<rows).map { row in (0..<columns).map { column in bits(fortran ? column * rows + row : row * columns + column) } }
-        let isInteger = descr != "<f8" && descr != "<f4"
-        return Array2D(rows: order.map { $0.map(value) }, integers: isInteger ? order.map { $0.map(integer) } : nil,
-                       kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer)
+        return Array2D(rowCount: rows, columnCount: columns, kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer,
+                       descr: descr, size: size, fortran: fortran, data: bytes[dataStart...])
     }
 
     /// The text of `key`'s value in a numpy header dict.

@@ -1,5 +1,8 @@
 /// Cell-by-cell comparison of two tables, as `numpy.isclose` judges numbers:
 /// |a − b| ≤ atol + rtol·|b|, NaN equal to NaN; text cells must match exactly.
+///
+/// Rows are added in order (``add(_:_:)``), so two files can be compared a row
+/// at a time (``files(_:_:transposeB:absoluteTolerance:relativeTolerance:keep:)``).
 public struct TableComparison: Sendable {
     /// One differing cell (1-based row and column).
     public struct Difference: Sendable {
@@ -33,30 +36,79 @@ public struct TableComparison: Sendable {
     /// Whether everything agrees.
     public var equal: Bool { sameShape && differing == 0 }
 
+    private let absoluteTolerance: Double
+    private let relativeTolerance: Double
+    private let keep: Int
+
+    /// An empty comparison, to which rows are added in order.
+    public init(absoluteTolerance: Double = 0, relativeTolerance: Double = 0, keep: Int = 10) {
+        sameShape = true
+        shapeA = (0, 0)
+        shapeB = (0, 0)
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        self.keep = keep
+    }
+
     /// Compares `a` with `b`.
     public init(_ a: CellTable, _ b: CellTable, absoluteTolerance: Double = 0, relativeTolerance: Double = 0, keep: Int = 10) {
-        shapeA = (a.rows.count, a.rows.map(\.count).max() ?? 0)
-        shapeB = (b.rows.count, b.rows.map(\.count).max() ?? 0)
-        sameShape = a.rows.count == b.rows.count && zip(a.rows, b.rows).allSatisfy { $0.count == $1.count }
-        for (r, (rowA, rowB)) in zip(a.rows, b.rows).enumerated() {
-            for (c, (x, y)) in zip(rowA, rowB).enumerated() {
-                cells += 1
-                var same: Bool
-                switch (x, y) {
-                case let (.number(u), .number(v)):
-                    let absolute = abs(u - v)
-                    same = (u.isNaN && v.isNaN) || u == v || absolute <= absoluteTolerance + relativeTolerance * abs(v)
-                    if !same, absolute.isFinite {
-                        maximumAbsolute = max(maximumAbsolute, absolute)
-                        if v != 0 { maximumRelative = max(maximumRelative, absolute / abs(v)) }
-                    }
-                default:
-                    same = x == y
+        self.init(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, keep: keep)
+        for row in 0..<max(a.rows.count, b.rows.count) {
+            add(row < a.rows.count ? a.rows[row] : nil, row < b.rows.count ? b.rows[row] : nil)
+        }
+    }
+
+    /// Compares the files at `pathA` and `pathB` a row at a time (memory: one
+    /// row of each), or with B read whole and transposed when `transposeB`.
+    public static func files(_ pathA: String, _ pathB: String, transposeB: Bool = false, absoluteTolerance: Double = 0,
+                             relativeTolerance: Double = 0, keep: Int = 10) throws(CSVError) -> TableComparison {
+        var result = TableComparison(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, keep: keep)
+        let a = try CellRowReader(path: pathA)
+        if transposeB {
+            let b = try CellTable.read(pathB).transposed
+            var row = 0
+            while let rowA = try a.next() {
+                result.add(rowA.cells, row < b.rows.count ? b.rows[row] : nil)
+                row += 1
+            }
+            for rest in b.rows.dropFirst(row) { result.add(nil, rest) }
+            return result
+        }
+        let b = try CellRowReader(path: pathB)
+        while true {
+            let (rowA, rowB) = (try a.next(), try b.next())
+            if rowA == nil && rowB == nil { return result }
+            result.add(rowA?.cells, rowB?.cells)
+        }
+    }
+
+    /// Adds the next row of each table (nil when that table has ended).
+    public mutating func add(_ rowA: [CellTable.Cell]?, _ rowB: [CellTable.Cell]?) {
+        let row = max(shapeA.rows, shapeB.rows) + 1
+        if let rowA { shapeA = (shapeA.rows + 1, max(shapeA.columns, rowA.count)) }
+        if let rowB { shapeB = (shapeB.rows + 1, max(shapeB.columns, rowB.count)) }
+        guard let rowA, let rowB else {
+            sameShape = false
+            return
+        }
+        if rowA.count != rowB.count { sameShape = false }
+        for (c, (x, y)) in zip(rowA, rowB).enumerated() {
+            cells += 1
+            var same: Bool
+            switch (x, y) {
+            case let (.number(u), .number(v)):
+                let absolute = abs(u - v)
+                same = (u.isNaN && v.isNaN) || u == v || absolute <= absoluteTolerance + relativeTolerance * abs(v)
+                if !same, absolute.isFinite {
+                    maximumAbsolute = max(maximumAbsolute, absolute)
+                    if v != 0 { maximumRelative = max(maximumRelative, absolute / abs(v)) }
                 }
-                if !same {
-                    differing += 1
-                    if first.count < keep { first.append(Difference(row: r + 1, column: c + 1, a: x, b: y)) }
-                }
+            default:
+                same = x == y
+            }
+            if !same {
+                differing += 1
+                if first.count < keep { first.append(Difference(row: row, column: c + 1, a: x, b: y)) }
             }
         }
     }

@@ -4,8 +4,9 @@ import LyapunovKit
 /// Stage 2 of the pipeline: a weights CSV in, a window_LE CSV out, streaming
 /// and parallel, byte for byte what the MATLAB window scripts write.
 ///
-/// Reads the weights a batch of windows at a time (memory: a batch's rows of
-/// text and values, never the file), computes every (window, weight) cell on
+/// Reads the weights a batch of windows at a time (memory: a batch's rows as
+/// doubles — about `memoryBudget`, or one window's rows when that is more —
+/// plus at most 32 MiB of row text; never the file), computes every (window, weight) cell on
 /// all threads, and writes each batch's rows in order (rows = windows), or the
 /// whole transposed matrix at the end (rows = weights, the legacy layout).
 ///
@@ -23,7 +24,8 @@ public struct WindowLEJob {
         public var threads: Int
         /// `\n` (default) or `\r\n` after each output row.
         public var lineEnding: [UInt8] = [10]
-        /// Approximate bytes of rows held at once.
+        /// Approximate bytes of rows held at once: doubles plus up to 32 MiB of text
+        /// (one window's rows are held whatever the budget).
         public var memoryBudget = 256 << 20
         /// Called after each batch with the windows done so far and the reader (for bytes read).
         public var progress: ((_ windows: Int, _ reader: NumericCSVReader) -> Void)?
@@ -139,6 +141,8 @@ private final class BatchState {
     let firstColumn: Int
     let batchWindows: Int
     let capacityRows: Int
+    /// Rows read per call, so that their text stays within `textBudget`.
+    let rowsPerRead: Int
     var values: UnsafeMutablePointer<Double>
     var filled = 0
     var scratch: [WindowScratch]
@@ -160,31 +164,34 @@ private final class BatchState {
         }
         firstColumn = selected.lowerBound
         columnCount = selected.count
-        let bytesPerRow = columnCount * 8 + total * 20
+        let bytesPerRow = columnCount * 8
         // Never hold more rows than the file can contain (each row needs at least two bytes a weight):
         // a window longer than the file then reads it all and ends with "fewer than one window".
         let mostRows = reader.totalBytes.map { $0 / (2 * total) + 1 } ?? Int.max
-        let budgetRows = min(max(window, options.memoryBudget / max(bytesPerRow, 1)), max(window, mostRows))
+        let budgetRows = min(max(window, max(0, options.memoryBudget - Self.textBudget) / max(bytesPerRow, 1)), max(window, mostRows))
         batchWindows = max(1, min(4096, plan.windowCount(rows: budgetRows)))
         capacityRows = min(plan.rowsSpanned(byWindows: batchWindows), mostRows)
         values = .allocate(capacity: capacityRows * columnCount)
         for column in 0..<columnCount { values[column * capacityRows] = firstRow[firstColumn + column] }
         filled = 1
+        rowsPerRead = max(1, Self.textBudget / max(1, reader.bytesConsumed))
         scratch = (0..<max(1, options.threads)).map { _ in WindowScratch() }
     }
 
     deinit { values.deallocate() }
 
+    /// Bytes of row text held at once while reading (the values are held as doubles).
+    static let textBudget = 32 << 20
+
     /// Reads rows for the next batch; returns how many complete windows it holds.
     func nextBatch() throws -> Int {
-        let wanted = capacityRows - filled
-        if wanted > 0 {
+        while filled < capacityRows {
             let base = values
             let capacity = capacityRows
             let offset = filled
-            let block = try reader.readRows(wanted, selected: firstColumn..<(firstColumn + columnCount), threads: options.threads) {
-                row, column, value in base[column * capacity + offset + row] = value
-            }
+            let block = try reader.readRows(min(rowsPerRead, capacityRows - filled), selected: firstColumn..<(firstColumn + columnCount),
+                                            threads: options.threads) { row, column, value in base[column * capacity + offset + row] = value }
+            guard block.count > 0 else { break }
             filled += block.count
         }
         return min(batchWindows, plan.windowCount(rows: filled))
@@ -226,6 +233,6 @@ private final class BatchState {
 
     /// Reads (and so checks) the rows after the last complete window.
     func drain() throws {
-        while try reader.readRows(capacityRows, threads: options.threads, store: { _, _, _ in }).count > 0 {}
+        while try reader.readRows(rowsPerRead, threads: options.threads, store: { _, _, _ in }).count > 0 {}
     }
 }
