@@ -50,4 +50,17 @@ struct WindowFixtureTests {
             #expect(try Data(contentsOf: folder.appendingPathComponent("out.log")) == Data(contentsOf: log))
         }
     }
+
+    @Test("weights read from standard input (columns grown as rows arrive) give the same bytes", arguments: ["banknote-s1", "iris-s3"])
+    func standardInput(_ dataset: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let weights = WindowFixture.folder.appendingPathComponent("\(dataset)/weights.csv")
+        let run = try TestSupport.run("chaosprune", ["le-window", "-", "-o", "out.csv", "-q"], in: folder, input: weights)
+        #expect(run.status == 0, "\(run.standardError)")
+        let expected = WindowFixture.folder.appendingPathComponent("\(dataset)/window_LE_w50.csv")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.csv")) == Data(contentsOf: expected))
+        let long = try TestSupport.run("chaosprune", ["le-window", "-", "-o", "long.csv", "--window", "100000000"], in: folder, input: weights)
+        #expect(long.status == 1 && long.standardError.contains("fewer than one window"), "\(long.standardError)")
+    }
 }

@@ -141,6 +141,9 @@ private final class BatchState {
     let firstColumn: Int
     let batchWindows: Int
     let capacityRows: Int
+    /// Rows allocated per column: `capacityRows` for a file of known size; for
+    /// a stream, grown as rows arrive (so no option can size it before the data).
+    var strideRows: Int
     /// Rows read per call, so that their text stays within `textBudget`.
     let rowsPerRead: Int
     var values: UnsafeMutablePointer<Double>
@@ -171,8 +174,9 @@ private final class BatchState {
         let budgetRows = min(max(window, max(0, options.memoryBudget - Self.textBudget) / max(bytesPerRow, 1)), max(window, mostRows))
         batchWindows = max(1, min(4096, plan.windowCount(rows: budgetRows)))
         capacityRows = min(plan.rowsSpanned(byWindows: batchWindows), mostRows)
-        values = .allocate(capacity: capacityRows * columnCount)
-        for column in 0..<columnCount { values[column * capacityRows] = firstRow[firstColumn + column] }
+        strideRows = reader.totalBytes == nil ? min(capacityRows, 1024) : capacityRows
+        values = .allocate(capacity: strideRows * columnCount)
+        for column in 0..<columnCount { values[column * strideRows] = firstRow[firstColumn + column] }
         filled = 1
         rowsPerRead = max(1, Self.textBudget / max(1, reader.bytesConsumed))
         scratch = (0..<max(1, options.threads)).map { _ in WindowScratch() }
@@ -186,10 +190,12 @@ private final class BatchState {
     /// Reads rows for the next batch; returns how many complete windows it holds.
     func nextBatch() throws -> Int {
         while filled < capacityRows {
+            let wanted = min(rowsPerRead, capacityRows - filled)
+            if filled + wanted > strideRows { grow(toHold: filled + wanted) }
             let base = values
-            let capacity = capacityRows
+            let capacity = strideRows
             let offset = filled
-            let block = try reader.readRows(min(rowsPerRead, capacityRows - filled), selected: firstColumn..<(firstColumn + columnCount),
+            let block = try reader.readRows(wanted, selected: firstColumn..<(firstColumn + columnCount),
                                             threads: options.threads) { row, column, value in base[column * capacity + offset + row] = value }
             guard block.count > 0 else { break }
             filled += block.count
@@ -203,7 +209,7 @@ private final class BatchState {
         var exponents = [Double](repeating: 0, count: cells)
         var outcomes = [WindowOutcome](repeating: .computed, count: cells)
         let computation = WindowExponent(settings: options.settings)
-        let (values, capacity, plan, window, columns) = (self.values, capacityRows, self.plan, self.window, columnCount)
+        let (values, capacity, plan, window, columns) = (self.values, strideRows, self.plan, self.window, columnCount)
         let scratch = self.scratch
         exponents.withUnsafeMutableBufferPointer { exponentBuffer in
             outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
@@ -218,13 +224,25 @@ private final class BatchState {
         return (exponents, outcomes)
     }
 
+    /// Reallocates the columns to hold at least `rows` rows (doubling, at most `capacityRows`).
+    private func grow(toHold rows: Int) {
+        let stride = min(capacityRows, max(rows, strideRows * 2))
+        let grown = UnsafeMutablePointer<Double>.allocate(capacity: stride * columnCount)
+        for column in 0..<columnCount {
+            (grown + column * stride).initialize(from: values + column * strideRows, count: filled)
+        }
+        values.deallocate()
+        values = grown
+        strideRows = stride
+    }
+
     /// Drops the rows of `windows` finished windows, keeping the overlap.
     func advance(windows: Int) {
         let consumed = min(filled, windows * step)
         let keep = filled - consumed
         if keep > 0 {
             for column in 0..<columnCount {
-                let base = values + column * capacityRows
+                let base = values + column * strideRows
                 base.update(from: base + consumed, count: keep)
             }
         }
