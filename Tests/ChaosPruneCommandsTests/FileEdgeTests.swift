@@ -24,6 +24,29 @@ struct FileEdgeTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("v.csv"), encoding: .utf8) == "0\n1\n0\n1\n")
     }
 
+    @Test("hexadecimal floats and nan(…) payloads are not numbers to the CSV readers and options (as csvread and pandas), but are to lyap_r (as TISEAN's C reading)",
+          arguments: ["0x1p3", "0X10", "-0x.8p1", "nan(123)", "0x1P-2"])
+    func hexadecimalFloats(_ text: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data((["1,2"] + Array(repeating: "3,4", count: 60) + ["5,\(text)"]).joined(separator: "\n").utf8).write(to: folder.appendingPathComponent("w.csv"))
+        let window = try TestSupport.run("chaosprune", ["le-window", "w.csv", "-o", "o.csv"], in: folder)
+        #expect(window.status == 1 && window.standardError.contains("w.csv:62:2: expected a number, found '\(text)'"), "\(window.standardError)")
+        try Data("\(text)\n".utf8).write(to: folder.appendingPathComponent("a.csv"))
+        try Data("8\n".utf8).write(to: folder.appendingPathComponent("b.csv"))
+        let compare = try TestSupport.run("chaosprune", ["compare", "a.csv", "b.csv"], in: folder)
+        let report = String(decoding: compare.standardOutput, as: UTF8.self)
+        #expect(compare.status == 1 && report.contains("'\(text)' vs 8"), "\(report)")
+        let convert = try TestSupport.run("chaosprune", ["convert", "roundtrip", "a.csv", "-o", "r.csv"], in: folder)
+        #expect(convert.status == 1 && convert.standardError.contains("a.csv:1:1: expected a number"), "\(convert.standardError)")
+        let option = try TestSupport.run("chaosprune", ["compare", "b.csv", "b.csv", "--atol", text], in: folder)
+        #expect(option.status == 2, "\(option.standardError)")
+        if text.hasPrefix("0x") {
+            try Data((0..<40).map { "0x\(String($0 * 7919 % 97, radix: 16))p-3\n" }.joined().utf8).write(to: folder.appendingPathComponent("s.dat"))
+            #expect(try TestSupport.run("lyap_r", ["-V0", "-o", "s.ros", "s.dat"], in: folder).status == 0)
+        }
+    }
+
     @Test("CRLF shards merge byte-identical to one --crlf run")
     func crlfShards() throws {
         let folder = try TestSupport.temporaryFolder()

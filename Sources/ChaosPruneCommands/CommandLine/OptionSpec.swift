@@ -75,14 +75,14 @@ extension Option where Value == Int {
 }
 
 extension Option where Value == Double {
-    /// A finite number (C `%lf` syntax) for which `accept` holds; `expectation` says which.
+    /// A finite decimal number (``DecimalSyntax``) for which `accept` holds; `expectation` says which.
     public static func real(_ long: String, short: Character? = nil, valueName: String = "X", default fallback: Double?,
                             expecting expectation: String, defaultText: String? = nil, help: String,
                             accept: @escaping @Sendable (Double) -> Bool = { _ in true }) -> Option<Double> {
         Option(long, short: short, valueName: valueName, default: fallback,
                defaultText: defaultText ?? fallback.map { PythonFloatText.repr($0) },
                expecting: expectation, help: help) { text in
-            guard let value = CFormat.parseWhole(text), value.isFinite, accept(value) else { return nil }
+            guard let value = DecimalSyntax.parse(text), value.isFinite, accept(value) else { return nil }
             return value
         }
     }

@@ -2,7 +2,7 @@ import ChaosPruneSystem
 
 /// Parses the comma-separated numeric fields of one line, exactly as `strtod`
 /// converts each (correctly rounded decimal → double, as Python's `float()` and
-/// MATLAB's `csvread` read them).
+/// MATLAB's `csvread` read them); hexadecimal floats are refused (``DecimalSyntax``).
 ///
 /// Each field may have blanks (space, tab) around the number; an empty field,
 /// text that is not a number, or text after the number is an error naming the
@@ -31,7 +31,7 @@ enum FieldParser {
             if selected.contains(field) {
                 let (value, after) = UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) { Platform.parseDouble($0) }
                 let stop = UnsafeRawPointer(after).assumingMemoryBound(to: UInt8.self)
-                guard stop != cursor, stop <= end, !isSpace(cursor.pointee) else {
+                guard stop != cursor, stop <= end, !isSpace(cursor.pointee), DecimalSyntax.accepts(cursor, stop) else {
                     throw .notANumber(column: field + 1, text: fieldText(cursor, end))
                 }
                 if !allowNonFinite, !value.isFinite { throw .nonFinite(column: field + 1, text: fieldText(cursor, end)) }

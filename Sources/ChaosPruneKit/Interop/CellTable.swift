@@ -1,7 +1,7 @@
 import ChaosPruneSystem
 
 /// Any of the pipeline's CSV files as a grid of cells, each a number (parsed
-/// exactly by `strtod`) or text — for comparing and converting files whose
+/// exactly by `strtod`, decimal only: ``DecimalSyntax``) or text — for comparing and converting files whose
 /// layout is not known in advance (window_LE, masks, p-value tables with a header).
 ///
 /// Accepts `\n`/`\r\n`, a UTF-8 BOM and a missing final newline; trailing blank lines are ignored.
@@ -34,7 +34,7 @@ public struct CellTable: Sendable {
     static func cell(_ field: Substring) -> Cell {
         let trimmed = field.trimmingBlanks
         guard !trimmed.isEmpty else { return .text("") }
-        return CFormat.parseWhole(trimmed).map(Cell.number) ?? .text(trimmed)
+        return DecimalSyntax.parse(trimmed).map(Cell.number) ?? .text(trimmed)
     }
 
     /// The table with rows and columns swapped (ragged rows padded with empty text).

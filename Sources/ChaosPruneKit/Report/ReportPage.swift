@@ -136,7 +136,7 @@ public enum ReportPage {
 
     /// The numbers of a CSV file with a header line (text cells read as NaN).
     static func rowsAfterHeader(_ path: String) throws -> [[Double]] {
-        try CSVRecords.read(path).dropFirst().map { record in record.fields.map { CFormat.parseWhole($0) ?? .nan } }
+        try CSVRecords.read(path).dropFirst().map { record in record.fields.map { DecimalSyntax.parse($0) ?? .nan } }
     }
 
     static func section(_ title: String, _ body: String) -> String {

@@ -64,7 +64,7 @@ public enum CSVRecords {
     public static func number(_ text: String, file: String, line: Int, column: Int) throws(CSVError) -> Double {
         let trimmed = text.filter { $0 != " " && $0 != "\t" }
         guard !trimmed.isEmpty else { throw CSVError(file: file, line: line, column: column, message: "empty field; expected a number") }
-        guard let value = CFormat.parseWhole(trimmed), value.isFinite else {
+        guard let value = DecimalSyntax.parse(trimmed), value.isFinite else {
             throw CSVError(file: file, line: line, column: column, message: "expected a finite number, found '\(ArgumentText.printable(trimmed))'")
         }
         return value
