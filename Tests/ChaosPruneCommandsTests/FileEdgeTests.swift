@@ -47,6 +47,24 @@ struct FileEdgeTests {
         }
     }
 
+    @Test("messages escape control and non-UTF-8 bytes from files and options and cut long fields", arguments: [
+        (["le-window", "bin.csv", "-o", "o.csv"], "found '\\u{1}\\u{1b}[31mbad\\x{ff}'"),
+        (["le-window", "long.csv", "-o", "o.csv"], "found '" + String(repeating: "a", count: 60) + "…'"),
+        (["compare", "o.csv", "o.csv", "--atol", "\u{1b}[2J"], "not '\\u{1b}[2J'"),
+        (["compare", "bin.csv", "long.csv"], "'\\u{1}\\u{1b}[31mbad"),
+        (["convert", "mask-to-vector", "bin.csv", "--weights", "3", "-o", "v.csv"], "found '\\u{1}\\u{1b}[31mbad"),
+    ])
+    func escapedMessages(_ arguments: [String], _ expected: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data([1, 27] + Array("[31mbad".utf8) + [0xFF, 10]).write(to: folder.appendingPathComponent("bin.csv"))
+        try Data(("1," + String(repeating: "a", count: 300) + "\n").utf8).write(to: folder.appendingPathComponent("long.csv"))
+        let run = try TestSupport.run("chaosprune", arguments, in: folder)
+        let text = run.standardError + String(decoding: run.standardOutput, as: UTF8.self)
+        #expect(text.contains(expected), "\(text)")
+        #expect(!text.utf8.contains(27) && !text.utf8.contains(1))
+    }
+
     @Test("CRLF shards merge byte-identical to one --crlf run")
     func crlfShards() throws {
         let folder = try TestSupport.temporaryFolder()

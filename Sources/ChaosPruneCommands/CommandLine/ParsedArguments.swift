@@ -27,7 +27,7 @@ public struct ParsedArguments: Sendable {
     public func optional<Value>(_ option: Option<Value>) throws(CommandError) -> Value? {
         guard let text = values[option.spec.long] else { return option.fallback }
         guard let value = option.convert(text) else {
-            throw .usage("--\(option.spec.long) expects \(option.expectation), not '\(text)'")
+            throw .usage("--\(option.spec.long) expects \(option.expectation), not '\(ArgumentText.printable(text))'")
         }
         return value
     }

@@ -51,7 +51,7 @@ public enum LyapRProgram {
         }
         let requested = Platform.environment("LYAP_R_ARITHMETIC") ?? ""
         guard let arithmetic = ArithmeticMode(rawValue: requested.isEmpty ? "ieee64" : requested) else {
-            console.error("LYAP_R_ARITHMETIC must be ieee64 or x87, not '\(requested)'\n")
+            console.error("LYAP_R_ARITHMETIC must be ieee64 or x87, not '\(ArgumentText.printable(requested))'\n")
             return TiseanExitStatus.invalidParameter
         }
         let parsed: TiseanCommandLine.Parsed

@@ -70,7 +70,7 @@ enum FieldParser {
 
     private static func fieldText(_ cursor: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
         var stop = cursor
-        while stop < end, stop.pointee != 44, stop - cursor < 40 { stop += 1 }
-        return String(decoding: UnsafeBufferPointer(start: cursor, count: stop - cursor), as: UTF8.self)
+        while stop < end, stop.pointee != 44, stop - cursor < 61 { stop += 1 }
+        return ArgumentText.printable(bytes: UnsafeBufferPointer(start: cursor, count: stop - cursor))
     }
 }

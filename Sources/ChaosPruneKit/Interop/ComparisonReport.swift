@@ -22,7 +22,7 @@ public enum ComparisonReport {
     private static func describe(_ cell: CellTable.Cell) -> String {
         switch cell {
         case let .number(value): return PythonFloatText.repr(value)
-        case let .text(text): return "'\(text)'"
+        case let .text(text): return "'\(ArgumentText.printable(text))'"
         }
     }
 }

@@ -94,19 +94,19 @@ public enum NumpyArrayReader {
             throw CSVError(file: path, message: "the .npy header has no descr")
         }
         if descr.contains("O") {
-            throw CSVError(file: path, message: "an object array (dtype \(descr)): only object arrays of float64 arrays are read (by the restricted pickle reader); re-save anything else as a float array with numpy.save(..., allow_pickle=False)")
+            throw CSVError(file: path, message: "an object array (dtype \(ArgumentText.printable(descr))): only object arrays of float64 arrays are read (by the restricted pickle reader); re-save anything else as a float array with numpy.save(..., allow_pickle=False)")
         }
         let sizes: [String: Int] = ["<f8": 8, "<f4": 4, "<i8": 8, "<i4": 4, "|u1": 1, "|i1": 1]
         guard let size = sizes[descr] else {
-            throw CSVError(file: path, message: "dtype \(descr) is not supported (little-endian float64/float32/int64/int32 or 8-bit integers)")
+            throw CSVError(file: path, message: "dtype \(ArgumentText.printable(descr)) is not supported (little-endian float64/float32/int64/int32 or 8-bit integers)")
         }
         let fortran = field(header, "fortran_order")?.hasPrefix("True") ?? false
         let shapeText = field(header, "shape") ?? "()"
         let dimensions = shapeText.filter { $0.isNumber || $0 == "," }.split(separator: ",")
         let shape = dimensions.compactMap { Int($0) }
-        guard shape.count == dimensions.count else { throw CSVError(file: path, message: "shape \(shapeText): a dimension too large for this file") }
+        guard shape.count == dimensions.count else { throw CSVError(file: path, message: "shape \(ArgumentText.printable(shapeText)): a dimension too large for this file") }
         guard shape.count == 1 || shape.count == 2 else {
-            throw CSVError(file: path, message: "shape \(shapeText): only 1-D and 2-D arrays convert to CSV")
+            throw CSVError(file: path, message: "shape \(ArgumentText.printable(shapeText)): only 1-D and 2-D arrays convert to CSV")
         }
         let rows = shape[0]
         let columns = shape.count == 2 ? shape[1] : 1
@@ -114,7 +114,7 @@ public enum NumpyArrayReader {
         let (count, countOverflow) = rows.multipliedReportingOverflow(by: columns)
         let (needed, sizeOverflow) = count.multipliedReportingOverflow(by: size)
         guard !countOverflow, !sizeOverflow, bytes.count - dataStart == needed else {
-            throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(shapeText) of \(descr) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
+            throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(ArgumentText.printable(shapeText)) of \(ArgumentText.printable(descr)) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
         }
         return Array2D(rowCount: rows, columnCount: columns, kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer,
                        descr: descr, size: size, fortran: fortran, data: bytes[dataStart...])

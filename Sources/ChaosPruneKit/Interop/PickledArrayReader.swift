@@ -56,7 +56,7 @@ public enum PickledArrayReader {
     public static func read(_ bytes: [UInt8], name: String) throws(CSVError) -> ObjectArray {
         let header = try NumpyHeader(bytes, name: name)
         guard header.descr == "|O" else {
-            throw CSVError(file: name, message: "dtype \(header.descr): expected an object array ('|O') of float arrays")
+            throw CSVError(file: name, message: "dtype \(ArgumentText.printable(header.descr)): expected an object array ('|O') of float arrays")
         }
         guard !header.fortranOrder else { throw CSVError(file: name, message: "a Fortran-order object array is not supported") }
         var machine = PickleMachine(bytes: bytes, offset: header.dataOffset, name: name)
@@ -114,7 +114,7 @@ struct NumpyHeader {
             let trimmed = part.filter { $0 != " " }
             guard !trimmed.isEmpty else { continue }
             guard let value = Int(trimmed), value >= 0, value <= bytes.count else {
-                throw CSVError(file: name, message: "byte \(start): shape dimension '\(trimmed)' is not a size this file can hold")
+                throw CSVError(file: name, message: "byte \(start): shape dimension '\(ArgumentText.printable(trimmed))' is not a size this file can hold")
             }
             dimensions.append(value)
         }

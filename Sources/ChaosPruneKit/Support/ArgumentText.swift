@@ -9,4 +9,15 @@ public enum ArgumentText {
         }
         return text.unicodeScalars.count > 60 ? result + "…" : result
     }
+
+    /// Bytes from a file shown as ``printable(_:)`` shows text; bytes that are
+    /// not UTF-8 are escaped as `\x{…}`.
+    public static func printable(bytes: some Collection<UInt8>) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return printable(text) }
+        var text = ""
+        for byte in bytes.prefix(60) {
+            text += byte < 128 ? String(UnicodeScalar(byte)) : "\\x{\(String(byte, radix: 16))}"
+        }
+        return printable(text) + (bytes.count > 60 ? "…" : "")
+    }
 }
