@@ -8,7 +8,8 @@ import ChaosPruneSystem
 /// `scanf("%lf")` does (leading blanks skipped, decimal, exponent, `nan`,
 /// `inf` and hex forms accepted, each number ending at the first character
 /// that cannot continue it). A line where that fails is skipped.
-/// At most `limit` values are taken.
+/// At most `limit` values are taken. A last line without `\n` is read, and
+/// reported (`reachedUnterminatedLine`), since the reference does not read it.
 ///
 /// Edge cases: `1.5,2.0` gives 1.5 in column 1 and nothing in column 2;
 /// `\r` counts as a blank, so CRLF files read like LF files.
@@ -26,6 +27,11 @@ public struct SeriesReader: Sendable {
         public var values: [Double]
         /// 1-based numbers of the lines (after the skipped ones) that held no value in the column.
         public var ignoredLines: [Int]
+        /// Whether reading reached a last line with no `\n` after it (skipped
+        /// or read) before `limit` values were taken. TISEAN's 64-bit build stops
+        /// there with exit 12 ("check_alloc: Couldn't allocate enough memory"),
+        /// its 32-bit build hangs; the value is still in `values`.
+        public var reachedUnterminatedLine = false
     }
 
     /// Creates a reader for `column` (1-based), skipping `skipLines` lines, taking at most `limit` values.
@@ -43,6 +49,7 @@ public struct SeriesReader: Sendable {
         var ignored: [Int] = []
         let maximum = limit ?? Int.max
         guard maximum > 0 else { return Series(values: [], ignoredLines: []) }
+        var unterminated = false
         text.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             let end = buffer.count - 1
@@ -51,6 +58,7 @@ public struct SeriesReader: Sendable {
             while lineStart < end {
                 var lineEnd = lineStart
                 while lineEnd < end, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                if lineEnd == end { unterminated = true }
                 lineNumber += 1
                 if lineNumber > skipLines {
                     buffer[lineEnd] = 0
@@ -64,7 +72,7 @@ public struct SeriesReader: Sendable {
                 lineStart = lineEnd + 1
             }
         }
-        return Series(values: values, ignoredLines: ignored)
+        return Series(values: values, ignoredLines: ignored, reachedUnterminatedLine: unterminated)
     }
 
     /// The `column`-th number of the NUL-terminated line at `line`, or nil.

@@ -41,11 +41,12 @@ struct TiseanCommandLineTests {
         #expect(parsed.options.candidates == ["-"])
     }
 
-    @Test("options are scanned in TISEAN's fixed order, so -V is consumed before -o looks at its value")
+    @Test("options are scanned in TISEAN's fixed order and -V0's token is used in place, so -o has no name and x.dat stays the data")
     func fixedScanOrder() throws {
         let parsed = try TiseanCommandLine.parse(["-o", "-V0", "x.dat"])
-        #expect(parsed.options.outputName == "x.dat")
+        #expect(parsed.options.outputName == nil)
         #expect(parsed.options.verbosity == 0)
+        #expect(parsed.options.candidates == ["x.dat"])
     }
 
     @Test("-o takes an attached or a separate name")

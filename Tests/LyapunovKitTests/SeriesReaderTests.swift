@@ -32,6 +32,13 @@ struct SeriesReaderTests {
         #expect(read("\r\n1e-2\r\n0x10\r\n-3") == [0.01, 16, -3])
     }
 
+    @Test("a last line without newline is reported when reading reaches it, skipped or read, and not when -l stops before it",
+          arguments: [("1\n2\n3", nil, 0, true), ("1\n2\n3", 3, 0, true), ("1\n2\n3", 2, 0, false), ("1\n2\n3", nil, 5, true),
+                      ("1\n2\n  ", nil, 0, true), ("1\n2\n3\n", nil, 0, false), ("1\n2\n\n", nil, 0, false), ("", nil, 0, false)])
+    func unterminatedLine(_ text: String, _ limit: Int?, _ skip: Int, _ reached: Bool) {
+        #expect(SeriesReader(skipLines: skip, limit: limit).read(Array(text.utf8)).reachedUnterminatedLine == reached)
+    }
+
     @Test("NaN and infinity are read as values (the engine refuses them)")
     func nonFinite() {
         let values = read("nan\ninf\n")

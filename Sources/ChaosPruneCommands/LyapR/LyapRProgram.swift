@@ -72,15 +72,11 @@ public enum LyapRProgram {
     /// `chaosprune lyap-r: error: ` for the subcommand).
     public static func run(_ options: LyapROptions, console: Console, errorPrefix: String = "") -> Int32 {
         if options.verbosity != 0 { console.error(banner) }
-        if let problem = invalidParameter(options) {
-            console.error(errorPrefix + problem + "\n")
+        if !options.arithmetic.isAvailable {
+            console.error(errorPrefix + LyapunovError.arithmeticUnavailable(options.arithmetic).message + "\n")
             return TiseanExitStatus.invalidParameter
         }
         let source = resolveSource(options.candidates, console: console)
-        if case .file(_, 0?) = source {
-            console.error(errorPrefix + "column (name,N) must be at least 1, as -c must\n")
-            return TiseanExitStatus.invalidParameter
-        }
         let outputName: String
         if let name = options.outputName {
             outputName = name
@@ -115,6 +111,14 @@ public enum LyapRProgram {
             return TiseanExitStatus.unreadableInput
         }
         let series = SeriesReader(column: column, skipLines: options.skipLines, limit: options.length).read(bytes)
+        if series.reachedUnterminatedLine {
+            if options.arithmetic == .x87 {
+                console.error(errorPrefix + "the last line has no newline: the original 32-bit build never ends here\n")
+                return TiseanExitStatus.unterminatedLastLineHangs
+            }
+            console.error(errorPrefix + "check_alloc: Couldn't allocate enough memory. Exiting\n")
+            return TiseanExitStatus.unterminatedLastLine
+        }
         if options.verbosity & 1 != 0 {
             for line in series.ignoredLines { console.error("Line \(line + options.skipLines) ignored: no number in column \(column)\n") }
             console.error("Use \(series.values.count) lines.\n")
@@ -124,11 +128,14 @@ public enum LyapRProgram {
         }
         let rows: [DivergenceRow]
         do {
-            rows = try LyapunovEngine.divergence(of: series.values, parameters: options.parameters,
-                                                 arithmetic: options.arithmetic, onPass: onPass)
+            rows = try divergence(series.values, options, onPass: onPass)
         } catch {
             console.error(errorPrefix + error.message + "\n")
-            return TiseanExitStatus.of(error)
+            let status = TiseanExitStatus.of(error)
+            if TiseanExitStatus.emptiesOutput(status), outputName != "-" {
+                try? AtomicFileWriter.write([], to: outputName)
+            }
+            return status
         }
         do {
             try AtomicFileWriter.write(DivergenceFormat.bytes(of: rows), to: outputName)
@@ -143,26 +150,40 @@ public enum LyapRProgram {
     public static func resolveSource(_ candidates: [String], console: Console) -> LyapROptions.Source {
         for token in candidates.reversed() {
             if token == "-" { return .standardInput }
-            let (path, column) = splitColumnSuffix(token)
+            let (path, column, warning) = splitColumnSuffix(token)
+            if let warning { console.error(warning + "\n") }
             if FileContents.exists(path) { return .file(path: path, column: column) }
             console.error("File \(path) not found!\n")
         }
         return .standardInput
     }
 
-    /// Splits a `name,N` token (N all digits) into the file name and the column.
-    public static func splitColumnSuffix(_ token: String) -> (path: String, column: Int?) {
-        guard let comma = token.lastIndex(of: ","),
-              let number = TiseanCommandLine.parseUnsigned(String(token[token.index(after: comma)...])) else {
-            return (token, nil)
+    /// Splits a `name,SUFFIX` token at its first comma into the file name and
+    /// the column: digits give the column (as `-c` reads them), nothing leaves
+    /// the column as it was, anything else does too, with TISEAN's warning.
+    public static func splitColumnSuffix(_ token: String) -> (path: String, column: Int?, warning: String?) {
+        guard let comma = token.firstIndex(of: ",") else { return (token, nil, nil) }
+        let path = String(token[..<comma])
+        let suffix = String(token[token.index(after: comma)...])
+        if suffix.isEmpty { return (path, nil, nil) }
+        guard let number = TiseanCommandLine.parseUnsigned(suffix) else {
+            return (path, nil, "Column must be a unsigned integer. Ignoring it!")
         }
-        return (String(token[..<comma]), number)
+        return (path, Int(UInt32(truncatingIfNeeded: number)), nil)
     }
 
-    private static func invalidParameter(_ options: LyapROptions) -> String? {
-        if options.parameters.dimension < 1 { return "embedding dimension (-m) must be at least 1" }
-        if options.column < 1 { return "column (-c) must be at least 1" }
-        if !options.arithmetic.isAvailable { return LyapunovError.arithmeticUnavailable(options.arithmetic).message }
-        return nil
+    /// The engine's rows, or none where the reference writes an empty curve:
+    /// an embedding dimension or a delay of 0 (after the series is checked to
+    /// be long enough for the iterations).
+    private static func divergence(_ values: [Double], _ options: LyapROptions,
+                                   onPass: ((Double, Int, Int) -> Void)?) throws(LyapunovError) -> [DivergenceRow] {
+        let parameters = options.parameters
+        guard parameters.dimension == 0 || parameters.delay == 0 else {
+            return try LyapunovEngine.divergence(of: values, parameters: parameters, arithmetic: options.arithmetic, onPass: onPass)
+        }
+        if values.isEmpty { throw .noData }
+        if values.allSatisfy({ $0 == values[0] }) { throw .constantSeries(minimum: values[0], maximum: values[0]) }
+        guard values.count >= parameters.steps else { throw .seriesTooShort(length: values.count, required: parameters.steps) }
+        return []
     }
 }

@@ -5,9 +5,20 @@ import LyapunovKit
 ///
 /// Mirrors the reference's scanner: options are looked for in the fixed order
 /// `-l -x -c -m -d -t -r -s -V -o`; a value is attached (`-m2`) or the next
-/// token (`-m 2`); the last occurrence wins; consumed tokens are removed and
-/// what remains are candidate data files. `-o` takes an optional name: a
-/// following token that starts with `-` is not taken (a warning is printed).
+/// token (`-m 2`); the last occurrence with a value wins, and every value is
+/// checked. Every token an option takes (its own, and its value) is marked
+/// used *in place*: an occurrence whose next token was already used by an
+/// option scanned earlier has no value and is passed over, so the option
+/// needs a value from another occurrence (`-d -m2 3` exits 17; `-o -m2 x.dat`
+/// takes no name, so the output is `x.dat.ros`); an occurrence that is the
+/// last token exits 17 (`-o` there falls back to the default name).
+/// The unused tokens are the candidate data files. `-o` takes an optional
+/// name: a following token that starts with `-` is not taken (with TISEAN's
+/// warning).
+///
+/// Numbers are read as C's `strtoul` reads them (saturating at 2⁶⁴ − 1); `-l`
+/// and `-x` keep the 64-bit value, the other options the low 32 bits, as the
+/// reference stores them (`-m4294967297` is `-m1`).
 public enum TiseanCommandLine {
     /// A command line the reference refuses, with its message and exit status.
     public struct Failure: Error, Sendable, Equatable {
@@ -32,44 +43,52 @@ public enum TiseanCommandLine {
 
     /// Parses `arguments` (without the program name).
     public static func parse(_ arguments: [String]) throws(Failure) -> Parsed {
-        var tokens = arguments
+        var tokens: [String?] = arguments
         var options = LyapROptions()
         var warnings: [String] = []
         for flag in ["l", "x", "c", "m", "d", "t", "r", "s", "V", "o"] {
-            var index = 0
-            while index < tokens.count {
-                let token = tokens[index]
-                guard token.hasPrefix("-" + flag) else {
-                    index += 1
-                    continue
-                }
+            var appeared = false
+            var valued = false
+            for index in tokens.indices {
+                guard let token = tokens[index], token.hasPrefix("-" + flag) else { continue }
+                tokens[index] = nil
+                appeared = true
                 let attached = String(token.dropFirst(2))
-                tokens.remove(at: index)
+                let isLast = index + 1 == tokens.count
+                let next = isLast ? nil : tokens[index + 1]
                 if flag == "o" {
                     if !attached.isEmpty {
                         options.outputName = attached
-                    } else if index < tokens.count, !tokens[index].hasPrefix("-") {
-                        options.outputName = tokens.remove(at: index)
-                    } else {
+                    } else if let next, !next.hasPrefix("-") {
+                        options.outputName = next
+                        tokens[index + 1] = nil
+                    } else if next != nil {
                         options.outputName = nil
-                        if index < tokens.count {
-                            warnings.append("Option -o without a file name: using the default output name")
-                        }
+                        warnings.append("If you want to give the -o flag a parameter starting with a - don't put a space. Ignoring it.")
+                    } else if isLast {
+                        options.outputName = nil
                     }
                     continue
                 }
                 let value: String
                 if !attached.isEmpty {
                     value = attached
-                } else if index < tokens.count {
-                    value = tokens.remove(at: index)
-                } else {
+                } else if let next {
+                    value = next
+                    tokens[index + 1] = nil
+                } else if isLast {
                     throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: TiseanExitStatus.missingValue)
+                } else {
+                    continue
                 }
+                valued = true
                 try assign(value, to: flag, in: &options)
             }
+            if appeared, !valued, flag != "o" {
+                throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: TiseanExitStatus.missingValue)
+            }
         }
-        options.candidates = tokens
+        options.candidates = tokens.compactMap { $0 }
         return Parsed(options: options, warnings: warnings)
     }
 
@@ -81,12 +100,13 @@ public enum TiseanCommandLine {
             options.parameters.initialEpsilon = .dataUnits(radius)
             return
         }
-        guard let number = parseUnsigned(value) else {
+        guard let wide = parseUnsigned(value) else {
             throw Failure(message: "Wrong type of parameter for flag -\(flag). Has to be an unsigned integer", status: TiseanExitStatus.notAnUnsignedInteger)
         }
+        let number = Int(UInt32(truncatingIfNeeded: wide))
         switch flag {
-        case "l": options.length = number
-        case "x": options.skipLines = number
+        case "l": options.length = Int(clamping: wide)
+        case "x": options.skipLines = Int(clamping: wide)
         case "c": options.column = number
         case "m": options.parameters.dimension = number
         case "d": options.parameters.delay = number
@@ -96,10 +116,11 @@ public enum TiseanCommandLine {
         }
     }
 
-    /// An unsigned integer: all decimal digits, fitting in `Int`.
-    public static func parseUnsigned(_ text: String) -> Int? {
+    /// An unsigned integer: all decimal digits, read as `strtoul` reads them
+    /// (a value above 2⁶⁴ − 1 saturates there).
+    public static func parseUnsigned(_ text: String) -> UInt64? {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return Int(text)
+        return UInt64(text) ?? .max
     }
 
     /// A float: the whole text is one C `%lf` number.

@@ -5,6 +5,8 @@ import LyapunovKit
 public enum TiseanExitStatus {
     /// TISEAN: all values equal ("It makes no sense to continue").
     public static let constantSeries: Int32 = 11
+    /// TISEAN (64-bit): reading reached a last line without newline ("check_alloc: Couldn't allocate enough memory").
+    public static let unterminatedLastLine: Int32 = 12
     /// TISEAN: an option value that is not an unsigned integer.
     public static let notAnUnsignedInteger: Int32 = 13
     /// TISEAN: an `-r` value that is not a float.
@@ -21,10 +23,20 @@ public enum TiseanExitStatus {
     public static let seriesTooShort: Int32 = 22
     /// Ours: a point has no neighbour at any radius (TISEAN loops forever).
     public static let noNeighbour: Int32 = 23
-    /// Ours: `-m0`, `-c0` or `name,0`, an unknown `LYAP_R_ARITHMETIC`, or x87 on a machine without it.
+    /// Ours: an unknown `LYAP_R_ARITHMETIC`, or x87 on a machine without it.
     public static let invalidParameter: Int32 = 24
     /// Ours: the input file cannot be read.
     public static let unreadableInput: Int32 = 25
+    /// Ours, x87 mode: a last line without newline (the 32-bit build never ends there).
+    public static let unterminatedLastLineHangs: Int32 = 26
+
+    /// Whether the reference has emptied the output file when it fails this
+    /// way: it truncates it after reading and rescaling, so where it then
+    /// crashes or never ends (our 21, 22, 23) the file is empty; on 11, 12 and
+    /// 20 it still holds what it held.
+    public static func emptiesOutput(_ status: Int32) -> Bool {
+        status == nonFiniteValue || status == seriesTooShort || status == noNeighbour
+    }
 
     /// The exit status for an engine failure.
     public static func of(_ error: LyapunovError) -> Int32 {

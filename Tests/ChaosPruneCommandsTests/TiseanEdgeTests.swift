@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One run of the edge corpus (`Fixtures/lyap_r/edges`): the command line
+/// corners, out-of-range numbers, existing output files and unterminated last
+/// lines, recorded from TISEAN 3.0.0 built from its C source (see `generate.sh`).
+struct TiseanEdgeCase: CustomTestStringConvertible, Sendable {
+    var id: String
+    var arguments: [String]
+    var preexisting: Bool
+    var exit: String
+    var note: String
+
+    var testDescription: String { "\(id): \(note)" }
+
+    static let folder = TestSupport.fixtures.appendingPathComponent("lyap_r/edges")
+
+    static let all: [TiseanEdgeCase] = {
+        guard let table = try? String(contentsOf: folder.appendingPathComponent("cases.tsv"), encoding: .utf8) else { return [] }
+        return table.split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return TiseanEdgeCase(id: fields[0], arguments: fields[1].split(separator: " ").map(String.init),
+                                  preexisting: fields[2] == "yes", exit: fields[3], note: fields[4])
+        }
+    }()
+}
+
+@Suite("lyap_r edge corpus (TISEAN 3.0.0 built from source)")
+struct TiseanEdgeTests {
+    @Test("the edge corpus is present")
+    func present() {
+        #expect(TiseanEdgeCase.all.count == 165)
+    }
+
+    /// Runs a case: the exit status is TISEAN's where TISEAN ends normally, a
+    /// prompt positive status of ours where it crashes or never ends; the files
+    /// left in the folder (an existing output kept, emptied or replaced, the
+    /// default-named output) are TISEAN's, byte for byte.
+    @Test("same exit status and the same files left behind", arguments: TiseanEdgeCase.all)
+    func matches(_ edge: TiseanEdgeCase) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputs = TiseanEdgeCase.folder.appendingPathComponent("inputs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: inputs.path)
+        for name in names {
+            try FileManager.default.copyItem(at: inputs.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        if edge.preexisting { try Data("OLD\n".utf8).write(to: folder.appendingPathComponent("out.ros")) }
+        let run = try TestSupport.run("lyap_r", edge.arguments, in: folder)
+        if let status = Int32(edge.exit), status >= 0 {
+            #expect(run.status == status, "\(run.standardError)")
+        } else {
+            #expect(run.status > 0 && run.status < 128 && run.seconds < 5, "TISEAN \(edge.exit); ours must end with a status: \(run.standardError)")
+        }
+        var left: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let bytes = try Data(contentsOf: folder.appendingPathComponent(name))
+            if names.contains(name), bytes == (try Data(contentsOf: inputs.appendingPathComponent(name))) { continue }
+            left[name] = bytes
+        }
+        let expectedFolder = TiseanEdgeCase.folder.appendingPathComponent("expected/\(edge.id)")
+        var expected: [String: Data] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: expectedFolder.path)) ?? [] {
+            expected[name] = try Data(contentsOf: expectedFolder.appendingPathComponent(name))
+        }
+        #expect(left == expected, "files left: \(left.keys.sorted()), TISEAN's: \(expected.keys.sorted())")
+    }
+
+    @Test("x87 mode: a last line without newline ends with our 'would hang' status 26 (the 32-bit build never ends)")
+    func unterminatedLineX87() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("1\n2\n3\n5\n4\n2\n7".utf8).write(to: folder.appendingPathComponent("s.dat"))
+        let run = try TestSupport.run("lyap_r", ["-V0", "-o", "o.ros", "s.dat"], in: folder, environment: ["LYAP_R_ARITHMETIC": "x87"])
+        #expect(run.status == 26 && run.standardError.contains("never ends"), "\(run.standardError)")
+        let plain = try TestSupport.run("lyap_r", ["-V0", "-o", "o.ros", "s.dat"], in: folder)
+        #expect(plain.status == 12 && plain.standardError == "check_alloc: Couldn't allocate enough memory. Exiting\n")
+    }
+}
