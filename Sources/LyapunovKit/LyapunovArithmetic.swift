@@ -52,7 +52,9 @@ public enum IEEE64Arithmetic: LyapunovArithmetic {
 /// 80-bit then stored as `Double`; distance sums, comparisons and the kept best
 /// distance in 80-bit; the logarithm of the squared distance rounded to `Double`,
 /// with an 80-bit result; sums rounded to `Double` after each addition; the printed
-/// value computed in 80-bit and rounded to `Double`.
+/// value computed in 80-bit and rounded to `Double`; and the grid box of a value
+/// taken from the 80-bit product of the value and 1/eps, never rounded to
+/// `Double` before the conversion to an integer (`boxCell` with `Wide`).
 ///
 /// Available only where Swift has `Float80` (x86); elsewhere the engine refuses this mode.
 public enum X87Arithmetic: LyapunovArithmetic {

@@ -105,7 +105,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             let epsilonSquared = Wide(epsilon) * Wide(epsilon)
             let reciprocal = 1.0 / epsilon
             for index in 0..<(candidates + parameters.span) {
-                cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal)
+                cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal, in: Wide.self)
             }
             for point in 0..<references where !done[point] {
                 guard let neighbour = nearest(point: point, candidates: candidates, workspace: workspace,

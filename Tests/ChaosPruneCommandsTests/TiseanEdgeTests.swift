@@ -77,4 +77,22 @@ struct TiseanEdgeTests {
         let plain = try TestSupport.run("lyap_r", ["-V0", "-o", "o.ros", "s.dat"], in: folder)
         #expect(plain.status == 12 && plain.standardError == "check_alloc: Couldn't allocate enough memory. Exiting\n")
     }
+
+    static let x87Box = TestSupport.fixtures.appendingPathComponent("lyap_r/x87box")
+
+    static let x87BoxCases: [[String]] = {
+        guard let table = try? String(contentsOf: x87Box.appendingPathComponent("cases.tsv"), encoding: .utf8) else { return [] }
+        return table.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    }()
+
+    @Test("x87 mode: the box index comes from the 80-bit product, as the original 32-bit binary computes it", arguments: x87BoxCases)
+    func x87BoxIndex(_ fields: [String]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: Self.x87Box.appendingPathComponent("inputs/\(fields[1])"), to: folder.appendingPathComponent(fields[1]))
+        let options = fields[2].split(separator: " ").map(String.init)
+        let run = try TestSupport.run("lyap_r", ["-V0"] + options + ["-o", "out.ros", fields[1]], in: folder, environment: ["LYAP_R_ARITHMETIC": "x87"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.ros")) == Data(contentsOf: Self.x87Box.appendingPathComponent("expected/\(fields[0]).out")))
+    }
 }
