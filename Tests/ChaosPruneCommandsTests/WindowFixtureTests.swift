@@ -63,4 +63,33 @@ struct WindowFixtureTests {
         let long = try TestSupport.run("chaosprune", ["le-window", "-", "-o", "long.csv", "--window", "100000000"], in: folder, input: weights)
         #expect(long.status == 1 && long.standardError.contains("fewer than one window"), "\(long.standardError)")
     }
+
+    @Test("legacy windows constant after %f take the previous window's exponent, as window_LE.m with TISEAN's lyap_r; --fix-stale writes 0")
+    func staleLegacyWindows() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let stale = WindowFixture.folder.appendingPathComponent("stale")
+        let weights = stale.appendingPathComponent("weights.csv").path
+        let run = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "out.csv", "--legacy", "--window", "60", "--log", "out.log", "-q"], in: folder)
+        #expect(run.status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.csv")) == Data(contentsOf: stale.appendingPathComponent("legacy_window_LE_w60.csv")))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.log")) == Data(contentsOf: stale.appendingPathComponent("legacy_window_LE_w60.log")))
+        #expect(run.standardError.contains("6 window(s) constant after %f") && run.standardError.contains("weight 2 window 1, weight 3 window 0, weight 4 window 0"),
+                "\(run.standardError)")
+        let fixed = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "fixed.csv", "--legacy", "--window", "60", "--fix-stale", "-q"], in: folder)
+        #expect(fixed.status == 0 && fixed.standardError.contains("6 window(s) whose lyap_r curve had fewer than two rows"))
+        let expected = try String(contentsOf: stale.appendingPathComponent("legacy_window_LE_w60.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
+        let written = try String(contentsOf: folder.appendingPathComponent("fixed.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",") }
+        let staleCells = [(1, 1), (2, 0), (3, 0), (3, 1), (3, 2), (3, 3)]
+        for row in 0..<4 {
+            for column in 0..<4 {
+                let isStale = staleCells.contains { $0 == (row, column) }
+                #expect(written[row][column] == (isStale ? "0" : expected[row][column]))
+            }
+        }
+        let current = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "c.csv", "--fix-stale"], in: folder)
+        #expect(current.status == 2 && current.standardError.contains("--fix-stale applies to --legacy only"))
+        let shard = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "s.csv", "--legacy", "--window", "60", "--columns", "3:4", "-q"], in: folder)
+        #expect(shard.status == 0 && shard.standardError.contains("weight 3 starts with windows constant after %f"), "\(shard.standardError)")
+    }
 }

@@ -18,6 +18,7 @@ enum LEWindowCommand {
                                             expecting: "a finite number",
                                             help: "lyap_r initial epsilon in data units.")
     static let noGate = Flag("no-gate", help: "Skip the ischange/range gate.")
+    static let fixStale = Flag("fix-stale", help: "--legacy: write 0 for a window constant after %f (the authors' script reuses the previous window's curve).")
     static let columns = Option<ClosedRange<Int>>("columns", valueName: "A:B", default: nil, defaultText: "all",
                                                   expecting: "A:B with 1 ≤ A ≤ B (1-based, inclusive)",
                                                   help: "Only weights A…B, for sharding; merge joins the shards.", convert: parseColumns)
@@ -36,7 +37,7 @@ enum LEWindowCommand {
         examples: ["chaosprune le-window pure_1.csv -o window_LE_1.csv --window 200 --log window_LE_1.log",
                    "chaosprune le-window --legacy pure_1.csv -o legacy_window_LE.csv"],
         options: [output.spec, legacy.spec] + WindowPlanOptions.specs
-            + [steps.spec, dimension.spec, delay.spec, radius.spec, noGate.spec, columns.spec, crlf.spec, log.spec,
+            + [steps.spec, dimension.spec, delay.spec, radius.spec, noGate.spec, fixStale.spec, columns.spec, crlf.spec, log.spec,
                ArithmeticOption.arithmetic.spec, ThreadsOption.threads.spec, QuietOption.quiet.spec]
     ) { invocation throws(CommandError) in
         let arguments = invocation.arguments
@@ -53,6 +54,10 @@ enum LEWindowCommand {
         settings.arithmetic = try ArithmeticOption.mode(arguments)
         var job = WindowLEJob.Options(settings: settings, threads: try arguments.value(ThreadsOption.threads))
         job.columns = try arguments.optional(columns)
+        if arguments.isSet(fixStale) {
+            guard isLegacy else { throw .usage("--fix-stale applies to --legacy only") }
+            job.fixStale = true
+        }
         if arguments.isSet(crlf) { job.lineEnding = [13, 10] }
         let quiet = arguments.isSet(QuietOption.quiet)
         let meter = ProgressMeter(console: invocation.console, quiet: quiet)

@@ -8,6 +8,10 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case windowsWithoutNeighbour(count: Int)
     /// Legacy-script windows whose lyap_r curve had fewer than two rows, written as 0 (MATLAB's interp1 fails there).
     case shortCurvesInLegacyScript(count: Int)
+    /// Legacy-script windows constant after `%f`, which took the previous window's exponent.
+    case staleCurvesInLegacyScript(cells: [WindowCell])
+    /// A shard whose first windows are constant: the curve they would reuse belongs to the weight before the shard.
+    case staleCurveBeforeShard(firstWeight: Int)
     /// statsmodels raised for some weights; the notebook gives them p = 0.
     case grangerRaised(weights: Int, of: Int)
     /// No weight qualified and the notebook's `[-0:]` slice selected every weight.
@@ -24,6 +28,11 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
             return "\(count) window(s) on which TISEAN lyap_r would never terminate (a point with no neighbour at any radius); written as 0"
         case let .shortCurvesInLegacyScript(count):
             return "\(count) window(s) whose lyap_r curve had fewer than two rows (MATLAB's interp1 fails there); written as 0"
+        case let .staleCurvesInLegacyScript(cells):
+            let named = cells.prefix(8).map { "weight \($0.weight) window \($0.window)" }.joined(separator: ", ") + (cells.count > 8 ? ", …" : "")
+            return "\(cells.count) window(s) constant after %f (lyap_r exits 11 and leaves its output file as it was): as the authors' window_LE.m, each took the previous window's exponent: \(named); --fix-stale writes 0 instead"
+        case let .staleCurveBeforeShard(firstWeight):
+            return "weight \(firstWeight) starts with windows constant after %f: in one run over all weights they would take the exponent of the weight before it, which this shard does not hold; written as 0 (merged shards differ from one run here)"
         case let .grangerRaised(weights, total):
             return "statsmodels raises for \(weights) of \(total) weights; as in the notebook they get p = 0 (causal, kept)"
         case let .selectedEveryWeight(count, alpha):

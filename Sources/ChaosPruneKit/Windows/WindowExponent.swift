@@ -12,6 +12,10 @@ public enum WindowOutcome: UInt8, Sendable {
     case slopesDisagree
     /// The reference's lyap_r would never terminate on this window; exponent 0.
     case noNeighbour
+    /// Constant after the `%f` quantisation: lyap_r exits 11 without touching
+    /// its output file, so the legacy script reads the previous call's curve
+    /// (resolved by `WindowLEJob`; the current script's runs count it as `tooFewRows`).
+    case constant
 }
 
 /// Per-thread scratch memory for `WindowExponent`.
@@ -50,6 +54,8 @@ public struct WindowExponent: Sendable {
             for index in rows.indices { rows[index].value = ScientificTextQuantiser.quantise(rows[index].value) }
         } catch .noNeighbour {
             return (0, .noNeighbour)
+        } catch .constantSeries {
+            return (0, .constant)
         } catch {
             rows = []
         }

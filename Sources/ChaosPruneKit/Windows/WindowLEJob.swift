@@ -24,6 +24,10 @@ public struct WindowLEJob {
         public var threads: Int
         /// `\n` (default) or `\r\n` after each output row.
         public var lineEnding: [UInt8] = [10]
+        /// Legacy layout: write 0 for a window that is constant after `%f`
+        /// instead of the previous window's exponent (what the authors'
+        /// `window_LE.m` computes there, since lyap_r leaves its scratch output as it was).
+        public var fixStale = false
         /// Approximate bytes of rows held at once: doubles plus up to 32 MiB of text
         /// (one window's rows are held whatever the budget).
         public var memoryBudget = 256 << 20
@@ -61,6 +65,12 @@ public struct WindowLEJob {
         public var firstWeight = 1
         /// The script's log.
         public var log: WindowLog = WindowLog()
+        /// Legacy layout: the cells (1-based weight, 0-based window) constant
+        /// after `%f` that took the previous window's exponent.
+        public var staleCells: [WindowCell] = []
+        /// Legacy layout: whether the first weight's first windows were constant
+        /// with no earlier window in this run (a shard cannot see the weight before it).
+        public var staleAtStart = false
 
         /// The script's static count: gated cells plus curves with at most one row.
         public var staticWindows: Int { gated + tooFewRows }
@@ -77,22 +87,18 @@ public struct WindowLEJob {
         let state = try BatchState(reader: reader, options: options)
         var summary = Summary()
         summary.weights = state.columnCount
-        var transposed: [[Double]] = settings.layout == .weightsByWindows ? Array(repeating: [], count: state.columnCount) : []
+        let legacy = settings.layout == .weightsByWindows
+        var transposed: [[Double]] = legacy ? Array(repeating: [], count: state.columnCount) : []
+        var legacyOutcomes: [[WindowOutcome]] = legacy ? Array(repeating: [], count: state.columnCount) : []
         while true {
             let batch = try state.nextBatch()
             guard batch > 0 else { break }
             let (exponents, outcomes) = state.compute(windows: batch)
-            for (cell, outcome) in outcomes.enumerated() {
-                let window = summary.windows + cell / state.columnCount
-                let weight = cell % state.columnCount
-                switch outcome {
-                case .computed: break
-                case .gated: summary.gated += 1
-                case .tooFewRows: summary.tooFewRows += 1
-                case .slopesDisagree: summary.slopesDisagree += 1
-                case .noNeighbour: summary.noNeighbour += 1
+            if !legacy {
+                for (cell, outcome) in outcomes.enumerated() {
+                    summary.count(outcome == .constant ? .tooFewRows : outcome, weight: state.firstColumn + cell % state.columnCount + 1,
+                                  window: summary.windows + cell / state.columnCount)
                 }
-                summary.log.record(weight: state.firstColumn + weight + 1, window: window, outcome: outcome)
             }
             switch settings.layout {
             case .windowsByWeights:
@@ -106,6 +112,7 @@ public struct WindowLEJob {
                 for window in 0..<batch {
                     for weight in 0..<state.columnCount {
                         transposed[weight].append(exponents[window * state.columnCount + weight])
+                        legacyOutcomes[weight].append(outcomes[window * state.columnCount + weight])
                     }
                 }
             }
@@ -114,7 +121,8 @@ public struct WindowLEJob {
             options.progress?(summary.windows, reader)
         }
         try state.drain()
-        if settings.layout == .weightsByWindows {
+        if legacy {
+            summary.resolveLegacy(&transposed, legacyOutcomes, firstWeight: state.firstColumn + 1, fixStale: options.fixStale)
             var text: [UInt8] = []
             for row in transposed { MatlabNumberFormat.appendRow(row, lineEnding: options.lineEnding, to: &text) }
             try writer.write(text)
@@ -127,6 +135,57 @@ public struct WindowLEJob {
         }
         summary.droppedWindows = plan.droppedWindows(rows: summary.rows)
         return summary
+    }
+}
+
+/// One (weight, window) cell: 1-based weight, 0-based window, as the scripts' messages number them.
+public struct WindowCell: Sendable, Equatable {
+    /// 1-based weight (column of the weights file).
+    public var weight: Int
+    /// 0-based window.
+    public var window: Int
+}
+
+extension WindowLEJob.Summary {
+    /// Counts one cell's outcome and records its message.
+    mutating func count(_ outcome: WindowOutcome, weight: Int, window: Int) {
+        switch outcome {
+        case .computed, .constant: break
+        case .gated: gated += 1
+        case .tooFewRows: tooFewRows += 1
+        case .slopesDisagree: slopesDisagree += 1
+        case .noNeighbour: noNeighbour += 1
+        }
+        log.record(weight: weight, window: window, outcome: outcome)
+    }
+
+    /// The legacy script's cells in its order (for each weight, for each
+    /// window), counted once all are known: a window constant after `%f` takes
+    /// the exponent and outcome of the previous lyap_r call that wrote a curve
+    /// (a curve lyap_r would never finish leaves an empty file: 0, too few rows);
+    /// the first call has no earlier curve (0, too few rows). With `fixStale`
+    /// every constant window is 0, too few rows.
+    mutating func resolveLegacy(_ exponents: inout [[Double]], _ outcomes: [[WindowOutcome]], firstWeight: Int, fixStale: Bool) {
+        var previous: (exponent: Double, outcome: WindowOutcome)?
+        for weight in outcomes.indices {
+            for window in outcomes[weight].indices {
+                var outcome = outcomes[weight][window]
+                if outcome == .constant {
+                    if !fixStale, let previous {
+                        exponents[weight][window] = previous.exponent
+                        outcome = previous.outcome
+                        staleCells.append(WindowCell(weight: firstWeight + weight, window: window))
+                    } else {
+                        if !fixStale, firstWeight > 1 { staleAtStart = true }
+                        exponents[weight][window] = 0
+                        outcome = .tooFewRows
+                    }
+                } else {
+                    previous = outcome == .noNeighbour ? (0, .tooFewRows) : (exponents[weight][window], outcome)
+                }
+                count(outcome, weight: firstWeight + weight, window: window)
+            }
+        }
     }
 }
 

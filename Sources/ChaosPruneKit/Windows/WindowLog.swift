@@ -19,7 +19,7 @@ public struct WindowLog: Sendable {
     mutating func record(weight: Int, window: Int, outcome: WindowOutcome) {
         switch outcome {
         case .gated, .slopesDisagree: entries.append(Entry(weight: weight, window: window, outcome: outcome.rawValue))
-        case .computed, .tooFewRows, .noNeighbour: break
+        case .computed, .tooFewRows, .noNeighbour, .constant: break
         }
     }
 

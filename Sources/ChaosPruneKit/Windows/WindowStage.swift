@@ -74,6 +74,8 @@ public enum WindowStage {
         var warnings: [StageWarning] = []
         if summary.droppedWindows > 0 { warnings.append(.droppedTrailingWindows(count: summary.droppedWindows, rows: summary.rows)) }
         if summary.noNeighbour > 0 { warnings.append(.windowsWithoutNeighbour(count: summary.noNeighbour)) }
+        if !summary.staleCells.isEmpty { warnings.append(.staleCurvesInLegacyScript(cells: summary.staleCells)) }
+        if summary.staleAtStart { warnings.append(.staleCurveBeforeShard(firstWeight: summary.firstWeight)) }
         if settings.layout == .weightsByWindows, summary.tooFewRows > 0 {
             warnings.append(.shortCurvesInLegacyScript(count: summary.tooFewRows))
         }
