@@ -12,6 +12,12 @@ public final class LyapunovWorkspace {
     private(set) var order: UnsafeMutablePointer<Int32>
     /// First coordinates in that order (contiguous for the sweep).
     private(set) var orderedValues: UnsafeMutablePointer<Double>
+    /// Last coordinates (the value `span` later) in that order; within a run of
+    /// equal first coordinates they ascend.
+    private(set) var orderedLast: UnsafeMutablePointer<Double>
+    /// For each position in `order`, where its run of equal first coordinates starts and ends.
+    private(set) var runStart: UnsafeMutablePointer<Int32>
+    private(set) var runEnd: UnsafeMutablePointer<Int32>
     /// Position of each candidate in `order`.
     private(set) var position: UnsafeMutablePointer<Int32>
     /// Grid coordinate of each value for the current pass.
@@ -30,6 +36,9 @@ public final class LyapunovWorkspace {
         values = .allocate(capacity: 0)
         order = .allocate(capacity: 0)
         orderedValues = .allocate(capacity: 0)
+        orderedLast = .allocate(capacity: 0)
+        runStart = .allocate(capacity: 0)
+        runEnd = .allocate(capacity: 0)
         position = .allocate(capacity: 0)
         valueCell = .allocate(capacity: 0)
         done = .allocate(capacity: 0)
@@ -47,6 +56,9 @@ public final class LyapunovWorkspace {
         values.deallocate()
         order.deallocate()
         orderedValues.deallocate()
+        orderedLast.deallocate()
+        runStart.deallocate()
+        runEnd.deallocate()
         position.deallocate()
         valueCell.deallocate()
         done.deallocate()
@@ -61,6 +73,9 @@ public final class LyapunovWorkspace {
             values = .allocate(capacity: capacity)
             order = .allocate(capacity: capacity)
             orderedValues = .allocate(capacity: capacity)
+            orderedLast = .allocate(capacity: capacity)
+            runStart = .allocate(capacity: capacity)
+            runEnd = .allocate(capacity: capacity)
             position = .allocate(capacity: capacity)
             valueCell = .allocate(capacity: capacity)
             done = .allocate(capacity: capacity)

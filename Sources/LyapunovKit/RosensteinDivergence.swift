@@ -18,11 +18,14 @@
 /// candidate minimising (distance, visiting rank) among those in the 3 × 3
 /// cells with 0 < distance ≤ eps² and distance < 1, where the rank orders the
 /// nine cells as visited and, within a cell, larger indices first. Candidates
-/// are sorted once by first coordinate and swept outward from the reference
-/// point; a side of the sweep stops when the first coordinate's squared
+/// are sorted once by first coordinate (ties by last coordinate) and swept
+/// outward from the reference point, a run of equal first coordinates at a
+/// time; a side of the sweep stops when the first coordinate's squared
 /// difference — the first partial sum of the distance, which later partial sums
 /// never undercut — exceeds eps² or the best distance so far, since no further
-/// candidate on that side can then be accepted or win. Cell membership and rank
+/// candidate on that side can then be accepted or win; within a run, the same
+/// test on first plus last term bounds the search around the point's own last
+/// coordinate (`nearest`). Cell membership and rank
 /// come from the same grid arithmetic as the reference (`boxCell`).
 ///
 /// Edge cases: where the reference loops forever (some point has no acceptable
@@ -81,15 +84,28 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         return rows
     }
 
-    /// Orders the candidates by first coordinate and records each one's position.
+    /// Orders the candidates by first coordinate, ties by last coordinate, and
+    /// records each one's position and the run of equal first coordinates it is in.
     private func sortCandidates(_ candidates: Int, workspace: LyapunovWorkspace) {
         let values = workspace.values
+        let span = parameters.span
         var order = UnsafeMutableBufferPointer(start: workspace.order, count: candidates)
         for index in 0..<candidates { order[index] = Int32(truncatingIfNeeded: index) }
-        order.sort { values[Int($0)] < values[Int($1)] }
+        order.sort { (values[Int($0)], values[Int($0) + span]) < (values[Int($1)], values[Int($1) + span]) }
         for (rank, candidate) in order.enumerated() {
             workspace.position[Int(candidate)] = Int32(truncatingIfNeeded: rank)
             workspace.orderedValues[rank] = values[Int(candidate)]
+            workspace.orderedLast[rank] = values[Int(candidate) + span]
+        }
+        var start = 0
+        while start < candidates {
+            var end = start + 1
+            while end < candidates, workspace.orderedValues[end] == workspace.orderedValues[start] { end += 1 }
+            for slot in start..<end {
+                workspace.runStart[slot] = Int32(truncatingIfNeeded: start)
+                workspace.runEnd[slot] = Int32(truncatingIfNeeded: end)
+            }
+            start = end
         }
     }
 
@@ -135,30 +151,102 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     ///
     /// Returns nil when no candidate is accepted (the point stays undone), −1 when
     /// only exact duplicates are (done, no contribution), else the kept neighbour.
+    ///
+    /// Sweeps the candidates outward by first coordinate, a run of equal first
+    /// coordinates at a time; within a run (sorted by last coordinate) it
+    /// starts next to the point's own last coordinate and goes outward while
+    /// first term + last term — a lower bound of the rounded distance, whose
+    /// partial sums never decrease — can still be accepted and win, so tie-heavy
+    /// series do not degrade to a scan of every tied candidate. With one
+    /// coordinate (m = 1) the first term is the whole distance and runs are
+    /// scanned whole. The visiting order changes nothing: the kept candidate
+    /// is the minimum of (distance, visiting rank).
     @inline(__always)
     private func nearest(point: Int, candidates: Int, workspace: LyapunovWorkspace, epsilonSquared: Wide) -> Int? {
         let ordered = workspace.orderedValues
-        let order = workspace.order
         let origin = Int(workspace.position[point])
         let first = Wide(workspace.values[point])
+        let last = Wide(workspace.values[point + parameters.span])
+        let pairs = parameters.span > 0
         var best = Best()
-        var slot = origin + 1
-        while slot < candidates {
-            let difference = Wide(ordered[slot]) - first
-            let term = difference * difference
-            if term > epsilonSquared || term > best.distance { break }
-            consider(Int(order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            slot += 1
+        let ownStart = Int(workspace.runStart[origin])
+        let ownEnd = Int(workspace.runEnd[origin])
+        if pairs {
+            sweepRun(up: origin + 1, to: ownEnd, term: 0, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            sweepRun(down: origin - 1, to: ownStart, term: 0, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+        } else {
+            sweepRun(up: origin + 1, to: ownEnd, term: 0, last: nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            sweepRun(down: origin - 1, to: ownStart, term: 0, last: nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
         }
-        slot = origin - 1
-        while slot >= 0 {
-            let difference = Wide(ordered[slot]) - first
+        var start = ownEnd
+        while start < candidates {
+            let difference = Wide(ordered[start]) - first
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
-            consider(Int(order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            slot -= 1
+            let end = Int(workspace.runEnd[start])
+            visitRun(start, end, term: term, last: pairs ? last : nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            start = end
+        }
+        var end = ownStart
+        while end > 0 {
+            let difference = Wide(ordered[end - 1]) - first
+            let term = difference * difference
+            if term > epsilonSquared || term > best.distance { break }
+            let start = Int(workspace.runStart[end - 1])
+            visitRun(start, end, term: term, last: pairs ? last : nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            end = start
         }
         return best.accepted ? best.index : nil
+    }
+
+    /// Visits the run `[start, end)` of another first coordinate: outward from
+    /// where `last` would sit in it (whole, when `last` is nil).
+    @inline(__always)
+    private func visitRun(_ start: Int, _ end: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
+                          workspace: LyapunovWorkspace, best: inout Best) {
+        var pivot = start
+        if let last {
+            let values = workspace.orderedLast
+            var high = end
+            while pivot < high {
+                let middle = (pivot + high) / 2
+                if Wide(values[middle]) < last { pivot = middle + 1 } else { high = middle }
+            }
+        }
+        sweepRun(up: pivot, to: end, term: term, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+        sweepRun(down: pivot - 1, to: start, term: term, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+    }
+
+    /// Considers the slots `from ..< end` in order while their lower bound can still win.
+    @inline(__always)
+    private func sweepRun(up from: Int, to end: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
+                          workspace: LyapunovWorkspace, best: inout Best) {
+        var slot = from
+        while slot < end {
+            if let last {
+                let difference = Wide(workspace.orderedLast[slot]) - last
+                let bound = term + difference * difference
+                if bound > epsilonSquared || bound > best.distance { return }
+            }
+            consider(Int(workspace.order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            slot += 1
+        }
+    }
+
+    /// Considers the slots `from` down to `start` in order while their lower bound can still win.
+    @inline(__always)
+    private func sweepRun(down from: Int, to start: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
+                          workspace: LyapunovWorkspace, best: inout Best) {
+        var slot = from
+        while slot >= start {
+            if let last {
+                let difference = Wide(workspace.orderedLast[slot]) - last
+                let bound = term + difference * difference
+                if bound > epsilonSquared || bound > best.distance { return }
+            }
+            consider(Int(workspace.order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            slot -= 1
+        }
     }
 
     /// Tests one candidate as the reference would, and keeps it if it beats `best`

@@ -26,4 +26,21 @@ struct SweepEquivalenceTests {
             #expect(actual == expected, "length \(length), \(parameters)")
         }
     }
+
+    @Test("sorted sweep equals the literal grid on tie-heavy integer series with high embedding (census-like columns, m 5–8)", arguments: 0..<12)
+    func tieHeavyHighEmbedding(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &* 104_729)
+        for _ in 0..<6 {
+            let length = Int.random(in: 60...400, using: &random)
+            let distinct = Int.random(in: 2...12, using: &random)
+            let series: [Double] = (0..<length).map { _ in Double(Int.random(in: 0..<distinct, using: &random)) }
+            let parameters = LyapunovParameters(
+                dimension: Int.random(in: 5...8, using: &random), delay: Int.random(in: 1...2, using: &random),
+                theilerWindow: Int.random(in: 0...3, using: &random), steps: Int.random(in: 0...10, using: &random),
+                initialEpsilon: [.defaultFraction, .dataUnits(1), .dataUnits(0.5)].randomElement(using: &random)!)
+            guard let expected = LiteralGridReference.divergence(of: series, parameters: parameters) else { continue }
+            #expect(try LyapunovEngine.divergence(of: series, parameters: parameters) == expected,
+                    "length \(length), \(distinct) levels, \(parameters)")
+        }
+    }
 }
