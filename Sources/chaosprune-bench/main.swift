@@ -6,6 +6,7 @@ let usage = """
            chaosprune-bench le-window [--rows N] [--columns N] [--repeats N] [--folder DIR]
            chaosprune-bench granger [--weights N] [--windows N] [--repeats N] [--folder DIR]
            chaosprune-bench report [--weights N] [--windows N] [--folder DIR]
+           chaosprune-bench parse-check [--count N]
     Run in release mode: swift run -c release chaosprune-bench lyap
     le-window defaults: 19150 rows × 2050 weights (1/20 of the MNIST network), files in /tmp
     granger defaults: 41000 weights × 425 windows (the MNIST network); run from the repository root
@@ -26,6 +27,7 @@ do {
     case "granger":
         try GrangerBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425),
                                  repeats: option("--repeats", default: 3), folder: folder)
+    case "parse-check": try ParseCheck.run(count: option("--count", default: 20_000_000))
     case "report":
         try ReportBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425), folder: folder)
     default:

@@ -2,7 +2,9 @@ import ChaosPruneSystem
 
 /// Parses the comma-separated numeric fields of one line, exactly as `strtod`
 /// converts each (correctly rounded decimal → double, as Python's `float()` and
-/// MATLAB's `csvread` read them); hexadecimal floats are refused (``DecimalSyntax``).
+/// MATLAB's `csvread` read them): ``FastDecimal`` for decimal numbers of up to
+/// 19 significant digits, `strtod` for the rest; hexadecimal floats are refused
+/// (``DecimalSyntax``).
 ///
 /// Each field may have blanks (space, tab) around the number; an empty field,
 /// text that is not a number, or text after the number is an error naming the
@@ -29,8 +31,10 @@ enum FieldParser {
             if cursor == end || cursor.pointee == 44 { throw .emptyField(column: field + 1) }
             if field >= expected { throw .fieldCount(found: countFields(start, end)) }
             if selected.contains(field) {
-                let (value, after) = UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) { Platform.parseDouble($0) }
-                let stop = UnsafeRawPointer(after).assumingMemoryBound(to: UInt8.self)
+                let (value, stop) = FastDecimal.parse(cursor, end) ?? UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) {
+                    let (value, after) = Platform.parseDouble($0)
+                    return (value, UnsafeRawPointer(after).assumingMemoryBound(to: UInt8.self))
+                }
                 guard stop != cursor, stop <= end, !isSpace(cursor.pointee), DecimalSyntax.accepts(cursor, stop) else {
                     throw .notANumber(column: field + 1, text: fieldText(cursor, end))
                 }
