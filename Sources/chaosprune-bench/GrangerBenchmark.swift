@@ -27,6 +27,11 @@ enum GrangerBenchmark {
         print("in-process: " + stats.describe(scale: 1, unit: "s") + String(format: " (target ≤ 10 s); %.1f µs per weight per core",
                                                                               stats.median * 1e6 * Double(options.threads) / Double(weights)))
         if let output { print("raised \(output.raisedCount), non-causal \(output.selection.nonCausalCount)") }
+        let adf = try Statistics.measure(repeats: repeats) {
+            _ = try StationarityReport(risk: risk, le: le, threads: options.threads)
+        }
+        print("--stationarity (statsmodels adfuller with autolag AIC on every LE series and the risk): "
+              + adf.describe(scale: 1, unit: "s") + " (target ≤ 10 s)")
 
         let script = "notebooks-port/granger_notebook.py"
         guard FileManager.default.fileExists(atPath: script) else {

@@ -35,19 +35,40 @@ public enum AugmentedDickeyFuller {
         let lagged = laggedColumns(x, difference, lags: maxlag)
         let (searchColumns, constantAdded) = withConstant(lagged.columns, rows: lagged.rows, prepend: true)
         let startlag = (constantAdded ? 1 : 0) + 1
-        var best: (criterion: Double, lag: Int)?
-        for lag in startlag...(startlag + maxlag) {
-            let fit = LeastSquaresFit(y: lagged.y, design: Array(searchColumns.prefix(lag).joined()), columns: lag)
-            let criterion = -2 * fit.logLikelihood + 2 * Double(fit.rank)
-            if best == nil || criterion < best!.criterion { best = (criterion, lag) }
-        }
-        let usedlag = best!.lag - startlag
+        let lags = Array(startlag...(startlag + maxlag))
+        let usedlag = (fastLag(y: lagged.y, columns: searchColumns, lags: lags) ?? exactLag(y: lagged.y, columns: searchColumns, lags: lags)) - startlag
         let final = laggedColumns(x, difference, lags: usedlag)
         let (columns, _) = withConstant(Array(final.columns.prefix(usedlag + 1)), rows: final.rows, prepend: false)
         let fit = LeastSquaresFit(y: final.y, design: Array(columns.joined()), columns: columns.count)
         let standardError = (fit.normalizedCovariance[0] * fit.ssr / fit.dfResid).squareRoot()
         let statistic = fit.parameters[0] / standardError
         return (statistic, mackinnonP(statistic))
+    }
+
+    /// The lag (column count) of the first AIC minimum, from the exact fits (pinv, matrix rank), as statsmodels.
+    private static func exactLag(y: [Double], columns: [[Double]], lags: [Int]) -> Int {
+        var best: (criterion: Double, lag: Int)?
+        for lag in lags {
+            let fit = LeastSquaresFit(y: y, design: Array(columns.prefix(lag).joined()), columns: lag)
+            let criterion = -2 * fit.logLikelihood + 2 * Double(fit.rank)
+            if best == nil || criterion < best!.criterion { best = (criterion, lag) }
+        }
+        return best!.lag
+    }
+
+    /// The same lag from one QR of the widest design (every prefix's SSR at
+    /// once, full rank), or nil — then the exact fits decide — when the
+    /// design is ill conditioned or another lag's AIC is within 1e-8 of the
+    /// minimum, where rounding could change which one is first.
+    private static func fastLag(y: [Double], columns: [[Double]], lags: [Int]) -> Int? {
+        guard let sums = PrefixLeastSquares.residualSums(y: y, columns: columns) else { return nil }
+        let criteria = lags.map { lag in
+            -2 * LeastSquaresFit.profileLogLikelihood(ssr: sums[lag - 1], observations: y.count) + 2 * Double(lag)
+        }
+        guard let minimum = criteria.min(), let first = criteria.firstIndex(of: minimum) else { return nil }
+        let margin = 1e-8 * max(1, abs(minimum))
+        for (index, criterion) in criteria.enumerated() where index != first && criterion - minimum <= margin { return nil }
+        return lags[first]
     }
 
     /// Rows t = lags … n−2: y = Δx_t; columns [x_t, Δx_t−1 … Δx_t−lags].

@@ -27,7 +27,7 @@ public struct StationarityReport: Sendable {
     /// for its regression (the same length for every series), so the first
     /// constant LE series, then weight 0's own failure, then a constant risk
     /// series decide the outcome exactly as running them in order would.
-    init(risk: [Double], le: [[Double]], threads: Int) throws(StageError) {
+    public init(risk: [Double], le: [[Double]], threads: Int) throws(StageError) {
         func leFailure(_ weight: Int, _ description: String) -> StageError {
             StageError("--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(description)' and the notebook stops there")
         }
