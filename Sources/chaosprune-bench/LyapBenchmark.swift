@@ -1,10 +1,13 @@
 import Foundation
 import ChaosPruneSystem
 import LyapunovKit
+import ChaosPruneKit
 
 /// `chaosprune-bench lyap`: the lyap_r engine in-process and as a whole process.
 enum LyapBenchmark {
-    static func run(repeats: Int) throws {
+    /// `reference`: a TISEAN 3.0.0 lyap_r (built with gcc -O2 from the authors' copy of its
+    /// source, see Tests/Fixtures/lyap_r/edges/generate.sh) timed on the same inputs in the same run.
+    static func run(repeats: Int, reference: String?) throws {
         print("== lyap_r engine (\(repeats) runs each, after one warm-up)")
         let workspace = LyapunovWorkspace()
         var ratios: [String] = []
@@ -48,10 +51,37 @@ enum LyapBenchmark {
                 guard status == 0 else { throw BenchmarkFailure(message: "lyap_r exited \(status)") }
             }
             print("(c) Hénon \(length) points, \(label), lyap_r process: " + whole.describe(scale: 1e3, unit: "ms")
-                  + (length == 100_000 && !arguments.isEmpty
-                     ? String(format: "; vs C reference 100 ms (x86-64 gcc -O2): %.2f×, vs 32-bit build 210 ms: %.2f×",
-                              whole.median / 0.10, whole.median / 0.21) : ""))
+                  + (try versus(reference, arguments, input: input, folder: folder, ours: whole.median, repeats: repeats,
+                                target: length == 100_000 && !arguments.isEmpty ? 0.35 : nil)))
         }
+        var generator = SplitMix64(seed: 5)
+        let census = (0..<20_000).map { _ in
+            "\(min(99, max(0, Int((40 + 12 * (Double.random(in: -1...1, using: &generator) + Double.random(in: -1...1, using: &generator))).rounded()))))"
+        }
+        let input = folder.appendingPathComponent("census.dat")
+        try (census.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        for dimension in ["-m5", "-m8"] {
+            let whole = try Statistics.measure(repeats: repeats) {
+                let status = try Spawn.run(executable.path, [dimension, "-V0", "-o", folder.appendingPathComponent("out.ros").path, input.path])
+                guard status == 0 else { throw BenchmarkFailure(message: "lyap_r exited \(status)") }
+            }
+            print("(d) tie-heavy integer series (census-like, 20,000 values, 0–99), \(dimension), lyap_r process: "
+                  + whole.describe(scale: 1e3, unit: "ms")
+                  + (try versus(reference, [dimension], input: input, folder: folder, ours: whole.median, repeats: repeats, target: 1)))
+        }
+    }
+
+    /// "; TISEAN C: … ms, ratio" when a reference executable is given (its output must be byte-identical).
+    private static func versus(_ reference: String?, _ arguments: [String], input: URL, folder: URL, ours: Double, repeats: Int,
+                               target: Double?) throws -> String {
+        guard let reference else { return "" }
+        let theirs = try Statistics.measure(repeats: repeats) {
+            let status = try Spawn.run(reference, arguments + ["-V0", "-o", folder.appendingPathComponent("reference.ros").path, input.path])
+            guard status == 0 else { throw BenchmarkFailure(message: "the reference exited \(status)") }
+        }
+        let same = (try? Data(contentsOf: folder.appendingPathComponent("out.ros"))) == (try? Data(contentsOf: folder.appendingPathComponent("reference.ros")))
+        return String(format: "; TISEAN C (gcc -O2) median %.1f ms: %.2f× its time%@%@", theirs.median * 1e3, ours / theirs.median,
+                      target.map { String(format: " (target ≤ %.2f×)", $0) } ?? "", same ? ", output identical" : ", OUTPUT DIFFERS")
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
-    Usage: chaosprune-bench lyap [--repeats N]
+    Usage: chaosprune-bench lyap [--repeats N] [--reference TISEAN-lyap_r]
            chaosprune-bench le-window [--rows N] [--columns N] [--repeats N] [--folder DIR]
            chaosprune-bench granger [--weights N] [--windows N] [--repeats N] [--folder DIR]
            chaosprune-bench report [--weights N] [--windows N] [--folder DIR]
@@ -20,7 +20,9 @@ func option(_ name: String, default fallback: Int) -> Int {
 let folder = arguments.firstIndex(of: "--folder").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? "/tmp"
 do {
     switch arguments.first {
-    case "lyap": try LyapBenchmark.run(repeats: option("--repeats", default: 7))
+    case "lyap":
+        let reference = arguments.firstIndex(of: "--reference").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        try LyapBenchmark.run(repeats: option("--repeats", default: 7), reference: reference)
     case "le-window":
         try WindowBenchmark.run(rows: option("--rows", default: 19_150), columns: option("--columns", default: 2_050),
                                 repeats: option("--repeats", default: 3), folder: folder)
