@@ -171,20 +171,18 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         var best = Best()
         let ownStart = Int(workspace.runStart[origin])
         let ownEnd = Int(workspace.runEnd[origin])
-        if pairs {
-            sweepRun(up: origin + 1, to: ownEnd, term: 0, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            sweepRun(down: origin - 1, to: ownStart, term: 0, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-        } else {
-            sweepRun(up: origin + 1, to: ownEnd, term: 0, last: nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            sweepRun(down: origin - 1, to: ownStart, term: 0, last: nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-        }
+        let runLast = pairs ? last : nil
+        sweepRun(from: origin + 1, stop: ownEnd, step: 1, term: 0, last: runLast, point: point, epsilonSquared: epsilonSquared,
+                 workspace: workspace, best: &best)
+        sweepRun(from: origin - 1, stop: ownStart - 1, step: -1, term: 0, last: runLast, point: point, epsilonSquared: epsilonSquared,
+                 workspace: workspace, best: &best)
         var start = ownEnd
         while start < candidates {
             let difference = Wide(ordered[start]) - first
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
             let end = Int(workspace.runEnd[start])
-            visitRun(start, end, term: term, last: pairs ? last : nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
             start = end
         }
         var end = ownStart
@@ -193,7 +191,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
             let start = Int(workspace.runStart[end - 1])
-            visitRun(start, end, term: term, last: pairs ? last : nil, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
             end = start
         }
         return best.accepted ? best.index : nil
@@ -213,39 +211,27 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                 if Wide(values[middle]) < last { pivot = middle + 1 } else { high = middle }
             }
         }
-        sweepRun(up: pivot, to: end, term: term, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-        sweepRun(down: pivot - 1, to: start, term: term, last: last, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+        sweepRun(from: pivot, stop: end, step: 1, term: term, last: last, point: point, epsilonSquared: epsilonSquared,
+                 workspace: workspace, best: &best)
+        sweepRun(from: pivot - 1, stop: start - 1, step: -1, term: term, last: last, point: point, epsilonSquared: epsilonSquared,
+                 workspace: workspace, best: &best)
     }
 
-    /// Considers the slots `from ..< end` in order while their lower bound can still win.
+    /// Considers the slots from `from` towards `stop` (excluded), `step` at a
+    /// time, while their lower bound first term + last term can still be
+    /// accepted and win (every slot, when `last` is nil).
     @inline(__always)
-    private func sweepRun(up from: Int, to end: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
+    private func sweepRun(from: Int, stop: Int, step: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
                           workspace: LyapunovWorkspace, best: inout Best) {
         var slot = from
-        while slot < end {
+        while slot != stop {
             if let last {
                 let difference = Wide(workspace.orderedLast[slot]) - last
                 let bound = term + difference * difference
                 if bound > epsilonSquared || bound > best.distance { return }
             }
             consider(Int(workspace.order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            slot += 1
-        }
-    }
-
-    /// Considers the slots `from` down to `start` in order while their lower bound can still win.
-    @inline(__always)
-    private func sweepRun(down from: Int, to start: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
-                          workspace: LyapunovWorkspace, best: inout Best) {
-        var slot = from
-        while slot >= start {
-            if let last {
-                let difference = Wide(workspace.orderedLast[slot]) - last
-                let bound = term + difference * difference
-                if bound > epsilonSquared || bound > best.distance { return }
-            }
-            consider(Int(workspace.order[slot]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            slot -= 1
+            slot += step
         }
     }
 
