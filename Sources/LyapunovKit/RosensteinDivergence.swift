@@ -91,21 +91,22 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         let span = parameters.span
         var order = UnsafeMutableBufferPointer(start: workspace.order, count: candidates)
         for index in 0..<candidates { order[index] = Int32(truncatingIfNeeded: index) }
-        order.sort { (values[Int($0)], values[Int($0) + span]) < (values[Int($1)], values[Int($1) + span]) }
-        for (rank, candidate) in order.enumerated() {
-            workspace.position[Int(candidate)] = Int32(truncatingIfNeeded: rank)
-            workspace.orderedValues[rank] = values[Int(candidate)]
-            workspace.orderedLast[rank] = values[Int(candidate) + span]
-        }
+        order.sort { values[Int($0)] < values[Int($1)] }
         var start = 0
         while start < candidates {
             var end = start + 1
-            while end < candidates, workspace.orderedValues[end] == workspace.orderedValues[start] { end += 1 }
+            while end < candidates, values[Int(order[end])] == values[Int(order[start])] { end += 1 }
+            if end - start > 1 { order[start..<end].sort { values[Int($0) + span] < values[Int($1) + span] } }
             for slot in start..<end {
                 workspace.runStart[slot] = Int32(truncatingIfNeeded: start)
                 workspace.runEnd[slot] = Int32(truncatingIfNeeded: end)
             }
             start = end
+        }
+        for (rank, candidate) in order.enumerated() {
+            workspace.position[Int(candidate)] = Int32(truncatingIfNeeded: rank)
+            workspace.orderedValues[rank] = values[Int(candidate)]
+            workspace.orderedLast[rank] = values[Int(candidate) + span]
         }
     }
 
@@ -182,7 +183,11 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
             let end = Int(workspace.runEnd[start])
-            visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            if end - start == 1 {
+                consider(Int(workspace.order[start]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            } else {
+                visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            }
             start = end
         }
         var end = ownStart
@@ -191,7 +196,11 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
             let start = Int(workspace.runStart[end - 1])
-            visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            if end - start == 1 {
+                consider(Int(workspace.order[start]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            } else {
+                visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            }
             end = start
         }
         return best.accepted ? best.index : nil

@@ -45,7 +45,7 @@ enum LyapBenchmark {
             }
             print("(b) Hénon \(length) points, \(label), in-process: " + inProcess.describe(scale: 1e3, unit: "ms"))
             let input = folder.appendingPathComponent("henon_\(length).dat")
-            try series.map { CFormat.format("%.17g", $0) }.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+            try (series.map { CFormat.format("%.17g", $0) }.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
             let whole = try Statistics.measure(repeats: repeats) {
                 let status = try Spawn.run(executable.path, arguments + ["-V0", "-o", folder.appendingPathComponent("out.ros").path, input.path])
                 guard status == 0 else { throw BenchmarkFailure(message: "lyap_r exited \(status)") }
