@@ -177,6 +177,8 @@ struct NumpyEdgeTests {
         (["chaosprune", "convert", "mask-to-vector", "m.csv", "-o", "o", "--weights", "100000000000"], 2),
         (["chaosprune", "convert", "mask-to-vector", "m.csv", "-o", "o", "--weights", "9223372036854775807"], 2),
         (["chaosprune", "convert", "mask-to-vector", "m.csv", "-o", "o", "--weights", "2", "--offset", "-9223372036854775808"], 1),
+        (["chaosprune", "convert", "vector-to-mask", "v.csv", "-o", "o", "--offset", "9223372036854775807"], 1),
+        (["chaosprune", "convert", "layers-to-mask", "v.csv", "-o", "o", "--offset", "9223372036854775807"], 1),
     ])
     func hugeOptions(_ command: [String], _ status: Int) throws {
         let folder = try TestSupport.temporaryFolder()
@@ -184,6 +186,7 @@ struct NumpyEdgeTests {
         try Data("1\n2\n3\n4\n5\n".utf8).write(to: folder.appendingPathComponent("s.dat"))
         try Data("1,2\n3,4\n".utf8).write(to: folder.appendingPathComponent("w.csv"))
         try Data("1\n".utf8).write(to: folder.appendingPathComponent("m.csv"))
+        try Data("0\n1\n".utf8).write(to: folder.appendingPathComponent("v.csv"))
         let run = try TestSupport.run(command[0], Array(command.dropFirst()), in: folder)
         #expect(Int(run.status) == status, "\(run.standardError)")
         #expect(!run.standardError.contains("Fatal error") && !run.standardError.isEmpty)

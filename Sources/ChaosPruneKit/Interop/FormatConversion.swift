@@ -57,7 +57,15 @@ public enum FormatConversion {
         }
         func lines(_ values: [Int]) -> String { values.map { "\($0)\(ending)" }.joined() }
         func grid(_ rows: [[String]]) -> String { rows.map { $0.joined(separator: ",") + ending }.joined() }
-        func masked(_ indices: [Int]) -> [Int] { indices.map { $0 + request.offset } }
+        func masked(_ indices: [Int]) throws(StageError) -> [Int] {
+            var shifted: [Int] = []
+            for index in indices {
+                let (value, overflow) = index.addingReportingOverflow(request.offset)
+                if overflow { throw StageError("--offset \(request.offset) takes index \(index) beyond the integers") }
+                shifted.append(value)
+            }
+            return shifted
+        }
 
         switch kind {
         case .transpose:
@@ -117,7 +125,7 @@ public enum FormatConversion {
             try stream(to: request.output) { writer throws(SystemError) in try MaskConversion.writeFlags(&marked, from: 0, lines: weights, width: 1, lineEnding: ending, to: writer) }
         case .vectorToMask:
             let indices = try MaskConversion.indices(ofFlags: try CellTable.read(input), file: input)
-            try write(lines(masked(indices)), to: request.output)
+            try write(lines(try masked(indices)), to: request.output)
         case .maskToLayers:
             guard let layers = request.layers else { throw StageError("mask-to-layers needs --layers RxC,…") }
             let total = layers.reduce(0) { $0 + $1.count }
@@ -147,7 +155,7 @@ public enum FormatConversion {
                 indices += set.map { $0 + start }
                 start += table.rows.reduce(0) { $0 + $1.count }
             }
-            try write(lines(masked(indices)), to: request.output)
+            try write(lines(try masked(indices)), to: request.output)
         }
     }
 
