@@ -183,11 +183,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
             let end = Int(workspace.runEnd[start])
-            if end - start == 1 {
-                consider(Int(workspace.order[start]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            } else {
-                visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            }
+            visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
             start = end
         }
         var end = ownStart
@@ -196,21 +192,22 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             let term = difference * difference
             if term > epsilonSquared || term > best.distance { break }
             let start = Int(workspace.runStart[end - 1])
-            if end - start == 1 {
-                consider(Int(workspace.order[start]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            } else {
-                visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
-            }
+            visitRun(start, end, term: term, last: runLast, point: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
             end = start
         }
         return best.accepted ? best.index : nil
     }
 
     /// Visits the run `[start, end)` of another first coordinate: outward from
-    /// where `last` would sit in it (whole, when `last` is nil).
+    /// where `last` would sit in it (whole, when `last` is nil); a run of one
+    /// candidate, the common case, is considered directly.
     @inline(__always)
     private func visitRun(_ start: Int, _ end: Int, term: Wide, last: Wide?, point: Int, epsilonSquared: Wide,
                           workspace: LyapunovWorkspace, best: inout Best) {
+        if end - start == 1 {
+            consider(Int(workspace.order[start]), for: point, epsilonSquared: epsilonSquared, workspace: workspace, best: &best)
+            return
+        }
         var pivot = start
         if let last {
             let values = workspace.orderedLast

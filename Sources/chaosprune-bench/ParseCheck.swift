@@ -11,7 +11,7 @@ enum ParseCheck {
         var fallbacks = 0
         var checked = 0
         var text: [UInt8] = []
-        let forms = ["%.17g", "%.16g", "%.15g", "%.6e", "%.12e", "%f", "%.3f", "%.20g"]
+        let forms: [StaticString] = ["%.17g", "%.16g", "%.15g", "%.6e", "%.12e", "%f", "%.3f", "%.20g"]
         while checked < count {
             text.removeAll(keepingCapacity: true)
             switch checked % 6 {
@@ -20,7 +20,7 @@ enum ParseCheck {
                 let value = Double(sign: generator.next() & 1 == 0 ? .plus : .minus,
                                    exponent: Int(generator.next() % 2098) - 1074, significand: Double.random(in: 1..<2, using: &generator))
                 let choice = Int(generator.next() % UInt64(forms.count + 1))
-                if choice == forms.count { text.append(contentsOf: "\(value)".utf8) } else { CFormat.append(formSpec(forms[choice]), value, to: &text) }
+                if choice == forms.count { text.append(contentsOf: "\(value)".utf8) } else { CFormat.append(forms[choice], value, to: &text) }
             case 1:
                 // Up to 19 random digits and any exponent of the table and beyond.
                 let digits = Int(generator.next() % 19) + 1
@@ -71,18 +71,5 @@ enum ParseCheck {
         }
         print("parse-check: \(checked) strings, \(differences) differences from strtod, \(fallbacks) left to strtod (> 19 digits or not decimal) — target 0 differences")
         if differences > 0 { throw BenchmarkFailure(message: "FastDecimal differs from strtod") }
-    }
-
-    private static func formSpec(_ form: String) -> StaticString {
-        switch form {
-        case "%.17g": return "%.17g"
-        case "%.16g": return "%.16g"
-        case "%.15g": return "%.15g"
-        case "%.6e": return "%.6e"
-        case "%.12e": return "%.12e"
-        case "%f": return "%f"
-        case "%.3f": return "%.3f"
-        default: return "%.20g"
-        }
     }
 }

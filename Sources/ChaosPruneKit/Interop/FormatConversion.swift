@@ -107,10 +107,11 @@ public enum FormatConversion {
                 }
             } else {
                 let array = try NumpyArrayReader.read(input)
+                let lineEnding = Array(ending.utf8)
                 try stream(to: request.output) { writer throws(SystemError) in
                     var text: [UInt8] = []
                     for row in 0..<array.rowCount {
-                        array.appendRow(row, csvwrite: request.csvwrite, lineEnding: Array(ending.utf8), to: &text)
+                        array.appendRow(row, csvwrite: request.csvwrite, lineEnding: lineEnding, to: &text)
                         if text.count >= 1 << 20 {
                             try writer.write(text)
                             text.removeAll(keepingCapacity: true)
