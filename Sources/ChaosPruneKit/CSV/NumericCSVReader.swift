@@ -8,8 +8,8 @@ import ChaosPruneSystem
 /// Mirrors what MATLAB `csvread`, `numpy.loadtxt` and pandas accept from files
 /// written by Python `csv.writer`, pandas `to_csv` and `numpy.savetxt`:
 /// comma-separated numbers, `\n` or `\r\n` line ends, an optional UTF-8 BOM, a
-/// final line with or without newline. Numbers are converted by `strtod`
-/// (exact). Blank lines at the end of the file are ignored.
+/// final line with or without newline. Numbers are converted exactly, to the
+/// double `strtod` gives (``FastDecimal``). Blank lines at the end of the file are ignored.
 ///
 /// Edge cases (errors, with line and column): a blank line before the end, a
 /// row with another number of fields than the first, an empty field, text that
@@ -30,34 +30,19 @@ public final class NumericCSVReader {
     /// Whether NaN and infinities are accepted.
     public var allowNonFinite = false
 
-    private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var endOfFile = false
+    private let input: ChunkedInput
     private var lineNumber = 0
     private var pendingBlankLine: Int?
-    private var checkedByteOrderMark = false
-    private var bytesFilled = 0
-    private static let chunk = 1 << 22
 
     /// Opens `path` (`-` for standard input).
     public init(path: String) throws(CSVError) {
         self.path = path
-        if path == "-" {
-            descriptor = Platform.standardInput
-            totalBytes = nil
-        } else {
-            do {
-                descriptor = try Platform.openForReading(path)
-            } catch {
-                throw CSVError(file: path, message: "cannot read: \(error.reason)")
-            }
-            if case let .regular(size) = Platform.kind(of: descriptor) { totalBytes = size } else { totalBytes = nil }
+        do {
+            input = try ChunkedInput(path: path, chunk: 1 << 22, terminator: 0)
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
         }
-    }
-
-    deinit {
-        if descriptor != Platform.standardInput { Platform.close(descriptor) }
+        totalBytes = input.totalBytes
     }
 
     /// A block of rows: `count` rows of `columns` selected values each.
@@ -80,7 +65,7 @@ public final class NumericCSVReader {
         while block.count < maximum {
             guard let (lineStart, lineEnd) = try nextLine() else { break }
             var contentEnd = lineEnd
-            if contentEnd > lineStart, buffer[contentEnd - 1] == 13 { contentEnd -= 1 }
+            if contentEnd > lineStart, input.buffer[contentEnd - 1] == 13 { contentEnd -= 1 }
             if isBlank(lineStart, contentEnd) {
                 if pendingBlankLine == nil { pendingBlankLine = lineNumber }
                 continue
@@ -91,7 +76,7 @@ public final class NumericCSVReader {
                 break
             }
             if columnCount == nil {
-                columnCount = buffer.withUnsafeBufferPointer { FieldParser.countFields($0.baseAddress! + lineStart, $0.baseAddress! + contentEnd) }
+                columnCount = input.buffer.withUnsafeBufferPointer { FieldParser.countFields($0.baseAddress! + lineStart, $0.baseAddress! + contentEnd) }
             }
             lineStarts.append(lineStart)
             lineEnds.append(contentEnd)
@@ -110,7 +95,7 @@ public final class NumericCSVReader {
                   fields: fields, threads: threads, store: store)
         if let blankLineError { throw blankLineError }
         rowsRead += block.count
-        compact()
+        input.compact()
         return block
     }
 
@@ -120,7 +105,7 @@ public final class NumericCSVReader {
         let workers = max(1, min(threads, count / 8 + 1))
         let failures = FailureBox(count: workers)
         let allowNonFinite = self.allowNonFinite
-        buffer.withUnsafeBufferPointer { bytes in
+        input.buffer.withUnsafeBufferPointer { bytes in
             let base = bytes.baseAddress!
             let work = { (worker: Int) in
                 let first = count * worker / workers
@@ -159,76 +144,42 @@ public final class NumericCSVReader {
 
     /// The next physical line as byte offsets `[start, end)` without its `\n`, or nil at the end.
     private func nextLine() throws(CSVError) -> (Int, Int)? {
-        while true {
-            if !checkedByteOrderMark, buffer.count - start >= 3 || endOfFile {
-                checkedByteOrderMark = true
-                if buffer.count - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
-                    start += 3
-                    bytesConsumed += 3
+        do {
+            bytesConsumed += try input.skipByteOrderMark()
+            while true {
+                let start = input.start
+                if let newline = indexOfNewline(from: start) {
+                    bytesConsumed += newline + 1 - start
+                    input.start = newline + 1
+                    lineNumber += 1
+                    return (start, newline)
                 }
+                if input.endOfFile {
+                    guard start < input.end else { return nil }
+                    bytesConsumed += input.end - start
+                    input.start = input.end
+                    lineNumber += 1
+                    return (start, input.end)
+                }
+                try input.fill()
             }
-            if checkedByteOrderMark, let newline = indexOfNewline(from: start) {
-                let line = (start, newline)
-                bytesConsumed += newline + 1 - start
-                start = newline + 1
-                lineNumber += 1
-                return line
-            }
-            if endOfFile {
-                guard start < buffer.count - 1 else { return nil }
-                let line = (start, buffer.count - 1)
-                bytesConsumed += buffer.count - 1 - start
-                start = buffer.count - 1
-                lineNumber += 1
-                return line
-            }
-            try fill()
+        } catch {
+            throw CSVError(file: path, message: "cannot read: \(error.reason)")
         }
     }
 
     private func indexOfNewline(from offset: Int) -> Int? {
-        let limit = buffer.count - (endOfFile ? 1 : 0)
+        let limit = input.end
         guard offset < limit else { return nil }
-        return buffer.withUnsafeBufferPointer { bytes -> Int? in
+        return input.buffer.withUnsafeBufferPointer { bytes -> Int? in
             Platform.firstIndex(of: 10, in: bytes.baseAddress! + offset, count: limit - offset).map { $0 + offset }
         }
     }
 
-    /// Reads one more chunk (no more than a regular file has left, plus one
-    /// byte to see its end, unless it grew); at the end of the file appends the NUL sentinel `strtod` needs.
-    private func fill() throws(CSVError) {
-        let old = buffer.count
-        let size = totalBytes.map { bytesFilled <= $0 ? min(Self.chunk, $0 - bytesFilled + 1) : Self.chunk } ?? Self.chunk
-        buffer.append(contentsOf: repeatElement(0, count: size))
-        let count: Int
-        do {
-            count = try Platform.read(descriptor, into: &buffer, at: old, count: size, path: path)
-        } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
-        }
-        buffer.removeLast(size - count)
-        bytesFilled += count
-        if count == 0 {
-            endOfFile = true
-            buffer.append(0)
-        }
-    }
-
-    /// Drops consumed bytes, keeping unread ones at the front.
-    private func compact() {
-        guard start > 0 else { return }
-        buffer.removeFirst(start)
-        start = 0
-    }
-
     private func isBlank(_ from: Int, _ to: Int) -> Bool {
-        var index = from
-        while index < to {
-            let byte = buffer[index]
-            if byte != 32 && byte != 9 { return false }
-            index += 1
+        input.buffer.withUnsafeBufferPointer { bytes in
+            bytes[from..<to].allSatisfy { $0 == 32 || $0 == 9 }
         }
-        return true
     }
 }
 
