@@ -13,5 +13,15 @@
 func boxCell<Product: BinaryFloatingPoint>(_ value: Double, reciprocalEpsilon: Double, in _: Product.Type) -> UInt8 {
     let product = Product(value) * Product(reciprocalEpsilon)
     guard product > -2_147_483_649.0, product < 2_147_483_648.0 else { return 0 }
-    return UInt8(truncatingIfNeeded: Int32(product))
+    // The concrete conversions are one machine instruction; the generic
+    // `Int32(_: some BinaryFloatingPoint)` is a slow bit-level algorithm.
+    let integer: Int32
+    switch product {
+    case let product as Double: integer = Int32(product)
+    #if arch(x86_64) || arch(i386)
+    case let product as Float80: integer = Int32(product)
+    #endif
+    default: integer = Int32(product)
+    }
+    return UInt8(truncatingIfNeeded: integer)
 }
