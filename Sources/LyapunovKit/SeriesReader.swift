@@ -7,7 +7,8 @@ import ChaosPruneSystem
 /// `column`-th number, found by reading `column` numbers in turn as C
 /// `scanf("%lf")` does (leading blanks skipped, decimal, exponent, `nan`,
 /// `inf` and hex forms accepted, each number ending at the first character
-/// that cannot continue it). A line where that fails is skipped.
+/// that cannot continue it; the value is `strtod`'s, bit for bit, through
+/// ``FastDecimal/strtod(_:_:)``). A line where that fails is skipped.
 /// At most `limit` values are taken. A last line without `\n` is read, and
 /// reported (`reachedUnterminatedLine`), since the reference does not read it.
 ///
@@ -62,7 +63,7 @@ public struct SeriesReader: Sendable {
                 lineNumber += 1
                 if lineNumber > skipLines {
                     buffer[lineEnd] = 0
-                    if let value = number(inLineAt: UnsafeMutableRawPointer(base + lineStart)) {
+                    if let value = number(inLine: base + lineStart, end: base + lineEnd) {
                         values.append(value)
                         if values.count == maximum { return }
                     } else {
@@ -75,12 +76,12 @@ public struct SeriesReader: Sendable {
         return Series(values: values, ignoredLines: ignored, reachedUnterminatedLine: unterminated)
     }
 
-    /// The `column`-th number of the NUL-terminated line at `line`, or nil.
-    private func number(inLineAt line: UnsafeMutableRawPointer) -> Double? {
-        var cursor = UnsafePointer(line.assumingMemoryBound(to: CChar.self))
+    /// The `column`-th number of the line at `line`, NUL-terminated at `end`, or nil.
+    private func number(inLine line: UnsafePointer<UInt8>, end: UnsafePointer<UInt8>) -> Double? {
+        var cursor = line
         var value = 0.0
         for _ in 0..<max(column, 1) {
-            let (parsed, after) = Platform.parseDouble(cursor)
+            let (parsed, after) = FastDecimal.strtod(cursor, end)
             guard after != cursor else { return nil }
             value = parsed
             cursor = after

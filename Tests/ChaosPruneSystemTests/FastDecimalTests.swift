@@ -1,5 +1,4 @@
 import Testing
-import ChaosPruneKit
 import ChaosPruneSystem
 
 /// The CSV readers' decimal parser against the C library's `strtod`, bit for
@@ -30,6 +29,24 @@ struct FastDecimalTests {
             }
             #expect(fast.value.bitPattern == reference.value.bitPattern, "\(fast.value) vs \(reference.value)")
             #expect(fast.end - start == referenceLength)
+        }
+    }
+
+    static let cSpellings = adversarial + [
+        "  1.5", "\t-2e3 4", "\u{0B}\u{0C}\r7", "0x1p3", "-0X1.8p1", "+0x", "0x", "inf", "-Infinity", "nan", "nan(123)", "+.e5",
+        "1_000", " ", "", "-", "0.0000000000000000000000000001234567890123456789012345", "1e400", "-1e-400",
+    ]
+
+    @Test("the strtod entry point gives strtod's value and end for every C spelling", arguments: cSpellings)
+    func strtodEntryMatches(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.append(0)
+        bytes.withUnsafeBufferPointer { buffer in
+            let start = buffer.baseAddress!
+            let reference = UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: 1) { Platform.parseDouble($0) }
+            let fast = FastDecimal.strtod(start, start + buffer.count - 1)
+            #expect(fast.value.bitPattern == reference.value.bitPattern || (fast.value.isNaN && reference.value.isNaN))
+            #expect(UnsafeRawPointer(fast.end) == UnsafeRawPointer(reference.end))
         }
     }
 }

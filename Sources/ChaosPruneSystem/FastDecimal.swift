@@ -73,6 +73,23 @@ public enum FastDecimal {
         return (negative ? -magnitude : magnitude, cursor)
     }
 
+    /// What C `strtod` reads at `start`, in NUL-terminated text whose NUL is at
+    /// `end`: leading C white space skipped, then this parser where it applies,
+    /// the C library for the rest (hexadecimal, `inf`, `nan`, more than 19
+    /// significant digits). The end equals `start` when there is no number.
+    public static func strtod(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> (value: Double, end: UnsafePointer<UInt8>) {
+        var cursor = start
+        while cursor < end, cursor.pointee == 32 || cursor.pointee &- 9 < 5 { cursor += 1 }
+        var body = cursor
+        if body < end, body.pointee == UInt8(ascii: "-") || body.pointee == UInt8(ascii: "+") { body += 1 }
+        let hexadecimal = end - body >= 2 && body.pointee == UInt8(ascii: "0") && body[1] | 0x20 == UInt8(ascii: "x")
+        if !hexadecimal, let parsed = parse(cursor, end) { return parsed }
+        return UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: end - start + 1) { text in
+            let (value, stop) = Platform.parseDouble(text)
+            return (value, start + (stop - text))
+        }
+    }
+
     private static let exactPowers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
                                                 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 
