@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Callers give each iteration disjoint memory to write (a row range, a
 /// column range, its own scratch), which is what makes the unchecked
-/// `Sendable` boundary below sound: this is the one place it is crossed.
+/// `Sendable` boundary below sound: this is where it is crossed (and where
+/// callers that share per-thread scratch memory get `UncheckedSendable`).
 public enum ParallelLoop {
     /// Runs the iterations concurrently.
     public static func run(_ iterations: Int, _ body: (Int) -> Void) {
@@ -39,6 +40,10 @@ extension ParallelLoop {
 }
 
 /// A value handed across threads under the caller's guarantee of disjoint use.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
+public struct UncheckedSendable<Value>: @unchecked Sendable {
+    /// The value.
+    public let value: Value
+
+    /// Wraps `value`.
+    public init(value: Value) { self.value = value }
 }

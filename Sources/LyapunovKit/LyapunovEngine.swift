@@ -12,6 +12,8 @@ public enum LyapunovEngine {
     ///   - parameters: embedding, Theiler window, iterations and initial epsilon.
     ///   - arithmetic: which TISEAN build's rounding to reproduce.
     ///   - workspace: scratch memory to reuse across calls on one thread.
+    ///   - threads: threads for the neighbour searches of a long series (the
+    ///     result is the same bits for any count; short series use one).
     ///   - onPass: called after every epsilon pass with the epsilon (rescaled
     ///     units) and how many of the reference points are done.
     /// - Throws: `LyapunovError` for no data, a constant series, a non-finite value,
@@ -25,15 +27,16 @@ public enum LyapunovEngine {
         parameters: LyapunovParameters,
         arithmetic: ArithmeticMode = .ieee64,
         workspace: LyapunovWorkspace = LyapunovWorkspace(),
+        threads: Int = 1,
         onPass: ((_ epsilon: Double, _ done: Int, _ total: Int) -> Void)? = nil
     ) throws(LyapunovError) -> [DivergenceRow] {
         switch arithmetic {
         case .ieee64:
-            return try RosensteinDivergence<IEEE64Arithmetic>(parameters: parameters)
+            return try RosensteinDivergence<IEEE64Arithmetic>(parameters: parameters, threads: threads)
                 .run(series: series, workspace: workspace, onPass: onPass)
         case .x87:
             #if arch(x86_64) || arch(i386)
-            return try RosensteinDivergence<X87Arithmetic>(parameters: parameters)
+            return try RosensteinDivergence<X87Arithmetic>(parameters: parameters, threads: threads)
                 .run(series: series, workspace: workspace, onPass: onPass)
             #else
             throw .arithmeticUnavailable(arithmetic)
@@ -47,11 +50,12 @@ public enum LyapunovEngine {
         parameters: LyapunovParameters,
         arithmetic: ArithmeticMode = .ieee64,
         workspace: LyapunovWorkspace = LyapunovWorkspace(),
+        threads: Int = 1,
         onPass: ((_ epsilon: Double, _ done: Int, _ total: Int) -> Void)? = nil
     ) throws(LyapunovError) -> [DivergenceRow] {
         try series.withUnsafeBufferPointer { buffer throws(LyapunovError) in
             try divergence(of: buffer, parameters: parameters, arithmetic: arithmetic,
-                           workspace: workspace, onPass: onPass)
+                           workspace: workspace, threads: threads, onPass: onPass)
         }
     }
 }

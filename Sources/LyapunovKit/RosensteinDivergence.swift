@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// The box-assisted Rosenstein et al. (1993) divergence curve, exactly as
 /// TISEAN 3.0.0 `lyap_r` computes it, generic over where rounding happens.
 ///
@@ -33,12 +35,21 @@
 /// eps² > dimension — after which no pass can change anything — leaves a point
 /// undone; likewise for an eps that cannot grow (0) or is NaN.
 ///
+/// With `threads` > 1, a pass's neighbour searches and logarithms run in
+/// parallel over blocks of reference points (they only read the pass's grid),
+/// and each block's contributions are then summed in point order: the same
+/// additions in the same order, so the same bits as one thread.
+///
 /// Postconditions: rows are in ascending iteration, one per iteration with at
 /// least one positive distance.
 struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     typealias Wide = Arithmetic.Wide
 
     let parameters: LyapunovParameters
+    var threads = 1
+
+    /// Reference points searched in parallel before their sums are added in order.
+    static var blockSize: Int { 8192 }
 
     func run(series: UnsafeBufferPointer<Double>, workspace: LyapunovWorkspace,
              onPass: ((_ epsilon: Double, _ done: Int, _ total: Int) -> Void)?) throws(LyapunovError) -> [DivergenceRow] {
@@ -118,18 +129,24 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         let done = workspace.done
         done.update(repeating: false, count: references)
         var undone = references
+        let blocks = threads > 1 && references > Self.blockSize / 2 ? ParallelBlocks(engine: self) : nil
         while undone > 0 {
             let epsilonSquared = Wide(epsilon) * Wide(epsilon)
             let reciprocal = 1.0 / epsilon
             for index in 0..<(candidates + parameters.span) {
                 cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal, in: Wide.self)
             }
-            for point in 0..<references where !done[point] {
-                guard let neighbour = nearest(point: point, candidates: candidates, workspace: workspace,
-                                              epsilonSquared: epsilonSquared) else { continue }
-                done[point] = true
-                undone -= 1
-                if neighbour >= 0 { accumulate(point: point, neighbour: neighbour, workspace: workspace) }
+            if let blocks {
+                undone -= blocks.pass(references: references, candidates: candidates, epsilonSquared: epsilonSquared,
+                                      workspace: workspace)
+            } else {
+                for point in 0..<references where !done[point] {
+                    guard let neighbour = nearest(point: point, candidates: candidates, workspace: workspace,
+                                                  epsilonSquared: epsilonSquared) else { continue }
+                    done[point] = true
+                    undone -= 1
+                    if neighbour >= 0 { accumulate(point: point, neighbour: neighbour, workspace: workspace) }
+                }
             }
             onPass?(epsilon, references - undone, references)
             if undone > 0, epsilon == 0 || !(epsilonSquared <= Wide(parameters.dimension)) {
@@ -163,7 +180,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     /// scanned whole. The visiting order changes nothing: the kept candidate
     /// is the minimum of (distance, visiting rank).
     @inline(__always)
-    private func nearest(point: Int, candidates: Int, workspace: LyapunovWorkspace, epsilonSquared: Wide) -> Int? {
+    fileprivate func nearest(point: Int, candidates: Int, workspace: LyapunovWorkspace, epsilonSquared: Wide) -> Int? {
         let ordered = workspace.orderedValues
         let origin = Int(workspace.position[point])
         let first = Wide(workspace.values[point])
@@ -278,25 +295,85 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     /// Adds ln(squared distance) of points `point + i` and `neighbour + i`, i = 0 … steps.
     @inline(__always)
     private func accumulate(point: Int, neighbour: Int, workspace: LyapunovWorkspace) {
-        let values = workspace.values
-        let dimension = parameters.dimension
-        let delay = parameters.delay
         let found = workspace.found
         let sums = workspace.sums
         for iteration in 0...parameters.steps {
-            var distance: Wide = 0
-            var a = point + iteration
-            var b = neighbour + iteration
-            for _ in 0..<dimension {
-                let difference = Wide(values[a]) - Wide(values[b])
-                distance += difference * difference
-                a += delay
-                b += delay
-            }
+            let distance = squaredDistance(point + iteration, neighbour + iteration, values: workspace.values)
             if distance > 0 {
                 found[iteration] += 1
                 sums[iteration] = Arithmetic.accumulate(sums[iteration], Arithmetic.logarithm(distance))
             }
+        }
+    }
+
+    /// The squared distance of the delay vectors starting at `a` and `b`.
+    @inline(__always)
+    private func squaredDistance(_ a: Int, _ b: Int, values: UnsafeMutablePointer<Double>) -> Wide {
+        var distance: Wide = 0
+        var a = a
+        var b = b
+        for _ in 0..<parameters.dimension {
+            let difference = Wide(values[a]) - Wide(values[b])
+            distance += difference * difference
+            a += parameters.delay
+            b += parameters.delay
+        }
+        return distance
+    }
+
+    /// The parallel form of a pass: per block, the searches and logarithms on
+    /// `threads` threads into per-point slots, then the sums in point order.
+    private final class ParallelBlocks {
+        let engine: RosensteinDivergence
+        /// Per point of the block: −2 not done this pass, −1 done without a contribution, else done.
+        let outcome: UnsafeMutablePointer<Int>
+        /// Per point of the block, `steps + 1` logarithms (NaN where the distance is 0).
+        let logarithms: UnsafeMutablePointer<Wide>
+
+        init(engine: RosensteinDivergence) {
+            self.engine = engine
+            outcome = .allocate(capacity: RosensteinDivergence.blockSize)
+            logarithms = .allocate(capacity: RosensteinDivergence.blockSize * (engine.parameters.steps + 1))
+        }
+
+        deinit {
+            outcome.deallocate()
+            logarithms.deallocate()
+        }
+
+        /// Runs one pass over every undone reference point; returns how many became done.
+        func pass(references: Int, candidates: Int, epsilonSquared: Wide, workspace: LyapunovWorkspace) -> Int {
+            let rows = engine.parameters.steps + 1
+            let done = workspace.done
+            var finished = 0
+            var blockStart = 0
+            while blockStart < references {
+                let count = min(RosensteinDivergence.blockSize, references - blockStart)
+                let first = blockStart
+                ParallelLoop.forEachIndex(count, workers: engine.threads, chunk: 64) { _, offset in
+                    let point = first + offset
+                    self.outcome[offset] = -2
+                    guard !done[point], let neighbour = self.engine.nearest(point: point, candidates: candidates, workspace: workspace,
+                                                                            epsilonSquared: epsilonSquared) else { return }
+                    self.outcome[offset] = neighbour
+                    guard neighbour >= 0 else { return }
+                    for iteration in 0..<rows {
+                        let distance = self.engine.squaredDistance(point + iteration, neighbour + iteration, values: workspace.values)
+                        self.logarithms[offset * rows + iteration] = distance > 0 ? Arithmetic.logarithm(distance) : .nan
+                    }
+                }
+                for offset in 0..<count where outcome[offset] != -2 {
+                    done[first + offset] = true
+                    finished += 1
+                    guard outcome[offset] >= 0 else { continue }
+                    for iteration in 0..<rows where !logarithms[offset * rows + iteration].isNaN {
+                        workspace.found[iteration] += 1
+                        workspace.sums[iteration] = Arithmetic.accumulate(workspace.sums[iteration], logarithms[offset * rows + iteration])
+                    }
+                }
+                blockStart += count
+            }
+            return finished
         }
     }
 }

@@ -41,7 +41,8 @@ enum LyapBenchmark {
             let series = SyntheticSeries.henon(length)
             let label = arguments.isEmpty ? "defaults" : arguments.joined(separator: " ")
             let inProcess = try Statistics.measure(repeats: repeats) {
-                _ = try LyapunovEngine.divergence(of: series, parameters: parameters, workspace: workspace)
+                _ = try LyapunovEngine.divergence(of: series, parameters: parameters, workspace: workspace,
+                                                  threads: ProcessorCount.online)
             }
             print("(b) Hénon \(length) points, \(label), in-process: " + inProcess.describe(scale: 1e3, unit: "ms"))
             let input = folder.appendingPathComponent("henon_\(length).dat")

@@ -179,7 +179,8 @@ public enum LyapRProgram {
                                    onPass: ((Double, Int, Int) -> Void)?) throws(LyapunovError) -> [DivergenceRow] {
         let parameters = options.parameters
         guard parameters.dimension == 0 || parameters.delay == 0 else {
-            return try LyapunovEngine.divergence(of: values, parameters: parameters, arithmetic: options.arithmetic, onPass: onPass)
+            return try LyapunovEngine.divergence(of: values, parameters: parameters, arithmetic: options.arithmetic,
+                                                 threads: ProcessorCount.online, onPass: onPass)
         }
         if values.isEmpty { throw .noData }
         if values.allSatisfy({ $0 == values[0] }) { throw .constantSeries(minimum: values[0], maximum: values[0]) }

@@ -1,3 +1,4 @@
+import ChaosPruneSystem
 import LyapunovKit
 
 /// Stage 3 of the pipeline: a window_LE CSV and an accuracies CSV in, the

@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// The notebook's `stat=True` step before the Granger tests.
 ///
 /// Mirrors: the ADF p-value (`AugmentedDickeyFuller`) of every LE series and of
