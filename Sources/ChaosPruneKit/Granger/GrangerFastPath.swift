@@ -52,34 +52,57 @@ enum GrangerFastPath {
         let n = total - lag
         let k = 2 * lag + 1
         let constant = lag
-        let risk = context.risk
-        var gram = [Double](repeating: 0, count: k * k)
-        var rightSide = [Double](repeating: 0, count: k)
-        func set(_ p: Int, _ q: Int, _ value: Double) {
-            gram[p * k + q] = value
-            gram[q * k + p] = value
-        }
-        for i in 1...lag {
-            for j in i...lag {
-                set(i - 1, j - 1, context.riskProducts.sum(offset: j - i, from: lag - j, to: total - j))
-                set(lag + i, lag + j, own.sum(offset: j - i, from: lag - j, to: total - j))
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: k * k + k) { scratch -> Double? in
+            let gram = scratch.baseAddress!
+            let beta = gram + k * k
+            func set(_ p: Int, _ q: Int, _ value: Double) {
+                gram[p * k + q] = value
+                gram[q * k + p] = value
             }
-            for j in 1...lag {
-                set(lag + i, j - 1, cross.sum(offset: i - j, from: lag - i, to: total - i))
+            for i in 1...lag {
+                for j in i...lag {
+                    set(i - 1, j - 1, context.riskProducts.sum(offset: j - i, from: lag - j, to: total - j))
+                    set(lag + i, lag + j, own.sum(offset: j - i, from: lag - j, to: total - j))
+                }
+                for j in 1...lag {
+                    set(lag + i, j - 1, cross.sum(offset: i - j, from: lag - i, to: total - i))
+                }
+                set(i - 1, constant, context.riskProfile.sum(from: lag - i, to: total - i))
+                set(lag + i, constant, leProfile.sum(from: lag - i, to: total - i))
+                beta[i - 1] = context.riskProducts.sum(offset: i, from: lag - i, to: total - i)
+                beta[lag + i] = cross.sum(offset: i, from: lag - i, to: total - i)
             }
-            set(i - 1, constant, context.riskProfile.sum(from: lag - i, to: total - i))
-            set(lag + i, constant, leProfile.sum(from: lag - i, to: total - i))
-            rightSide[i - 1] = context.riskProducts.sum(offset: i, from: lag - i, to: total - i)
-            rightSide[lag + i] = cross.sum(offset: i, from: lag - i, to: total - i)
+            set(constant, constant, Double(n))
+            beta[constant] = context.riskProfile.sum(from: lag, to: total)
+            guard choleskyInPlace(gram, k) else { return nil }
+            for p in 0..<k {
+                var value = beta[p]
+                for r in 0..<p { value -= gram[r * k + p] * beta[r] }
+                beta[p] = value / gram[p * k + p]
+            }
+            for p in stride(from: k - 1, through: 0, by: -1) {
+                var value = beta[p]
+                for r in (p + 1)..<max(k, p + 1) { value -= gram[p * k + r] * beta[r] }
+                beta[p] = value / gram[p * k + p]
+            }
+            return context.risk.withUnsafeBufferPointer { risk in
+                le.withUnsafeBufferPointer { le in
+                    residualSumOfSquares(risk.baseAddress!, le.baseAddress!, beta, lag: lag, total: total)
+                }
+            }
         }
-        set(constant, constant, Double(n))
-        rightSide[constant] = context.riskProfile.sum(from: lag, to: total)
+    }
 
+    /// Replaces the upper triangle of the symmetric `k` × `k` matrix at `gram`
+    /// by its Cholesky factor; false when a pivot keeps less than 1e-10 of its
+    /// column's squared norm (ill-conditioned or rank-deficient).
+    @inline(__always)
+    private static func choleskyInPlace(_ gram: UnsafeMutablePointer<Double>, _ k: Int) -> Bool {
         for p in 0..<k {
             let norm = gram[p * k + p]
             var pivot = norm
             for r in 0..<p { pivot -= gram[r * k + p] * gram[r * k + p] }
-            guard norm > 0, pivot > 1e-10 * norm else { return nil }
+            guard norm > 0, pivot > 1e-10 * norm else { return false }
             let root = pivot.squareRoot()
             gram[p * k + p] = root
             for q in (p + 1)..<max(k, p + 1) {
@@ -88,23 +111,40 @@ enum GrangerFastPath {
                 gram[p * k + q] = value / root
             }
         }
-        var beta = rightSide
-        for p in 0..<k {
-            var value = beta[p]
-            for r in 0..<p { value -= gram[r * k + p] * beta[r] }
-            beta[p] = value / gram[p * k + p]
-        }
-        for p in stride(from: k - 1, through: 0, by: -1) {
-            var value = beta[p]
-            for r in (p + 1)..<max(k, p + 1) { value -= gram[p * k + r] * beta[r] }
-            beta[p] = value / gram[p * k + p]
-        }
+        return true
+    }
+
+    /// Σ_t (risk[t] − fitted[t])² for t = lag … total − 1, fitted[t] = β_c + Σ_i
+    /// (β_i·risk[t−i] + β_{lag+i}·le[t−i]) added in i order, the squares added
+    /// in t order. Four rows are fitted side by side (independent chains, the
+    /// same operations per row), so the result is the bits of the plain loop.
+    @inline(__always)
+    private static func residualSumOfSquares(_ risk: UnsafePointer<Double>, _ le: UnsafePointer<Double>,
+                                             _ beta: UnsafeMutablePointer<Double>, lag: Int, total: Int) -> Double {
         var ssr = 0.0
-        for t in lag..<total {
-            var fitted = beta[constant]
+        var t = lag
+        while t + 4 <= total {
+            var f0 = beta[lag], f1 = f0, f2 = f0, f3 = f0
+            for i in 1...lag {
+                let b = beta[i - 1], c = beta[lag + i]
+                f0 += b * risk[t - i] + c * le[t - i]
+                f1 += b * risk[t + 1 - i] + c * le[t + 1 - i]
+                f2 += b * risk[t + 2 - i] + c * le[t + 2 - i]
+                f3 += b * risk[t + 3 - i] + c * le[t + 3 - i]
+            }
+            let r0 = risk[t] - f0, r1 = risk[t + 1] - f1, r2 = risk[t + 2] - f2, r3 = risk[t + 3] - f3
+            ssr += r0 * r0
+            ssr += r1 * r1
+            ssr += r2 * r2
+            ssr += r3 * r3
+            t += 4
+        }
+        while t < total {
+            var fitted = beta[lag]
             for i in 1...lag { fitted += beta[i - 1] * risk[t - i] + beta[lag + i] * le[t - i] }
             let residual = risk[t] - fitted
             ssr += residual * residual
+            t += 1
         }
         return ssr
     }

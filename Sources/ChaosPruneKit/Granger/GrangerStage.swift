@@ -67,7 +67,7 @@ public enum GrangerStage {
         var files: [String] = []
         if let path = request.pValues {
             let writer = try AtomicFileWriter(path: path)
-            try GrangerWriters.writePValues(output.outcomes, to: writer)
+            try GrangerWriters.writePValues(output.outcomes, to: writer, threads: request.job.threads)
             try writer.commit()
             files.append(path)
         }

@@ -4,32 +4,61 @@ import ChaosPruneSystem
 public enum GrangerWriters {
     /// The mask as pandas `to_csv(header=False, index=False)` writes it: one index per line.
     public static func mask(_ indices: [Int], offset: Int = 0) -> [UInt8] {
-        Array(indices.map { "\($0 + offset)\n" }.joined().utf8)
+        var bytes: [UInt8] = []
+        for index in indices {
+            IntegerText.append(index + offset, to: &bytes)
+            bytes.append(10)
+        }
+        return bytes
     }
 
     /// Every statistic and p-value: `weight,lag,test,statistic,pvalue`, or
     /// `weight,,exception,,'<message>'` for a weight whose test raised —
-    /// streamed into `writer` a weight at a time (never the whole text at once).
-    public static func writePValues(_ outcomes: [GrangerOutcome], to writer: AtomicFileWriter) throws(SystemError) {
+    /// formatted on `threads` threads a block of weights at a time and streamed
+    /// into `writer` in weight order (never the whole text at once).
+    public static func writePValues(_ outcomes: [GrangerOutcome], to writer: AtomicFileWriter, threads: Int = 1) throws(SystemError) {
         try writer.write("weight,lag,test,statistic,pvalue\n")
-        var line: [UInt8] = []
-        for (weight, outcome) in outcomes.enumerated() {
-            line.removeAll(keepingCapacity: true)
-            switch outcome {
-            case let .raised(message):
-                line += "\(weight),,exception,,'\(message)'\n".utf8
-            case let .tested(lags):
-                for lag in lags {
-                    for (name, value) in lag.named {
-                        line += "\(weight),\(lag.lag),\(name),".utf8
-                        PythonFloatText.append(value.statistic, to: &line)
-                        line.append(UInt8(ascii: ","))
-                        PythonFloatText.append(value.pValue, to: &line)
-                        line.append(10)
+        let chunk = 256
+        let chunksPerBlock = max(1, threads) * 4
+        var texts = [[UInt8]](repeating: [], count: chunksPerBlock)
+        var first = 0
+        while first < outcomes.count {
+            let blockStart = first
+            let chunks = min(chunksPerBlock, (outcomes.count - blockStart + chunk - 1) / chunk)
+            texts.withUnsafeMutableBufferPointer { texts in
+                ParallelLoop.forEachIndex(chunks, workers: threads) { _, index in
+                    texts[index].removeAll(keepingCapacity: true)
+                    let start = blockStart + index * chunk
+                    for weight in start..<min(outcomes.count, start + chunk) {
+                        appendPValues(of: outcomes[weight], weight: weight, to: &texts[index])
                     }
                 }
             }
-            try writer.write(line)
+            for index in 0..<chunks { try writer.write(texts[index]) }
+            first = min(outcomes.count, blockStart + chunks * chunk)
+        }
+    }
+
+    /// One weight's lines of the p-value file.
+    private static func appendPValues(of outcome: GrangerOutcome, weight: Int, to line: inout [UInt8]) {
+        switch outcome {
+        case let .raised(message):
+            line += "\(weight),,exception,,'\(message)'\n".utf8
+        case let .tested(lags):
+            for lag in lags {
+                for (name, value) in lag.named {
+                    IntegerText.append(weight, to: &line)
+                    line.append(UInt8(ascii: ","))
+                    IntegerText.append(lag.lag, to: &line)
+                    line.append(UInt8(ascii: ","))
+                    line += name.utf8
+                    line.append(UInt8(ascii: ","))
+                    PythonFloatText.append(value.statistic, to: &line)
+                    line.append(UInt8(ascii: ","))
+                    PythonFloatText.append(value.pValue, to: &line)
+                    line.append(10)
+                }
+            }
         }
     }
 

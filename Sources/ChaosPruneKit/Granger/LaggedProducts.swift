@@ -5,29 +5,36 @@
 /// series counted as 0. Used to build XᵀX of the Granger designs in O(1) per entry.
 struct LaggedProducts {
     let offset: Int
-    let sums: [[Double]]
+    /// One prefix-sum row of `stride` entries per offset, row after row.
+    let sums: [Double]
+    let stride: Int
 
     /// Products for offsets d in `offsets`.
     init(_ u: [Double], _ v: [Double], offsets: ClosedRange<Int>) {
         offset = -offsets.lowerBound
         let count = u.count
-        sums = offsets.map { d in
-            var prefix = [Double](repeating: 0, count: count + 1)
-            var total = 0.0
-            for s in 0..<count {
-                let j = s + d
-                if j >= 0, j < count { total += u[s] * v[j] }
-                prefix[s + 1] = total
+        stride = count + 1
+        sums = [Double](unsafeUninitializedCapacity: offsets.count * (count + 1)) { buffer, initialised in
+            var row = 0
+            for d in offsets {
+                var total = 0.0
+                buffer[row] = 0
+                for s in 0..<count {
+                    let j = s + d
+                    if j >= 0, j < count { total += u[s] * v[j] }
+                    buffer[row + s + 1] = total
+                }
+                row += count + 1
             }
-            return prefix
+            initialised = offsets.count * (count + 1)
         }
     }
 
     /// Σ_{s=from}^{to−1} u[s]·v[s+d].
     @inline(__always)
     func sum(offset d: Int, from: Int, to: Int) -> Double {
-        let prefix = sums[d + offset]
-        return prefix[to] - prefix[from]
+        let row = (d + offset) * stride
+        return sums[row + to] - sums[row + from]
     }
 }
 

@@ -17,10 +17,26 @@ public enum PythonFloatText {
         return general(value)
     }
 
-    /// Appends the `repr` of `value` to `output`.
+    /// Appends the `repr` of `value` to `output`; below 2⁵³ Swift's shortest
+    /// digits are copied as bytes, with no `String` made.
     @inline(__always)
     public static func append(_ value: Double, to output: inout [UInt8]) {
-        output += repr(value).utf8
+        guard abs(value) < 0x1p53 else {
+            output += general(value).utf8
+            return
+        }
+        var sink = ByteSink()
+        swap(&sink.bytes, &output)
+        value.write(to: &sink)
+        swap(&sink.bytes, &output)
+    }
+
+    /// A text stream into bytes: Swift writes a `Double`'s digits through
+    /// `_writeASCII` (its ASCII buffer), so no `String` is made.
+    private struct ByteSink: TextOutputStream {
+        var bytes: [UInt8] = []
+        mutating func write(_ string: String) { bytes += string.utf8 }
+        mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
     }
 
     /// The `repr` of `value` (for `Float`, numpy's shortest float32 text), from Swift's shortest digits re-laid out.
