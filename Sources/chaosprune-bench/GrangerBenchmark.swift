@@ -33,6 +33,8 @@ enum GrangerBenchmark {
         print("--stationarity (statsmodels adfuller with autolag AIC on every LE series and the risk): "
               + adf.describe(scale: 1, unit: "s") + " (target ≤ 10 s)")
 
+        try measureProcess(risk: risk, le: le, repeats: repeats, folder: folder)
+
         let script = "notebooks-port/granger_notebook.py"
         guard FileManager.default.fileExists(atPath: script) else {
             print("statsmodels comparison skipped: run from the repository root (needs \(script))")
@@ -62,5 +64,43 @@ enum GrangerBenchmark {
         let ours = stats.median * 1e3 * Double(options.threads) / Double(weights)
         print(String(format: "statsmodels 0.14 (notebook port, one core) on %d weights: %.2f ms per weight; chaosprune %.4f ms per weight per core: %.0f× faster per weight",
                      sample, milliseconds, ours, milliseconds / ours))
+    }
+
+    /// `chaosprune granger` as a process on the whole LE file, with `--pvalues`
+    /// and `--min-p`: reading, testing and writing, end to end.
+    private static func measureProcess(risk: [Double], le: [[Double]], repeats: Int, folder: String) throws {
+        let windows = risk.count
+        let lePath = "\(folder)/bench_granger_full_le.csv"
+        let accuracyPath = "\(folder)/bench_granger_full_acc.csv"
+        let writer = try AtomicFileWriter(path: lePath)
+        var line: [UInt8] = []
+        for row in 0..<windows {
+            line.removeAll(keepingCapacity: true)
+            for weight in le.indices {
+                if weight > 0 { line.append(UInt8(ascii: ",")) }
+                PythonFloatText.append(le[weight][row], to: &line)
+            }
+            line.append(10)
+            try writer.write(line)
+        }
+        try writer.commit()
+        var accuracy = [String](repeating: "0.5,0.5", count: WindowPlan.standard.accuracyEndRow(ofWindow: windows - 1))
+        for window in 0..<windows { accuracy[WindowPlan.standard.accuracyEndRow(ofWindow: window) - 1] = "\(1 - risk[window]),0.5" }
+        try (accuracy.joined(separator: "\n") + "\n").write(toFile: accuracyPath, atomically: true, encoding: .utf8)
+        let chaosprune = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("chaosprune").path
+        var times: [Double] = []
+        var peak = 0
+        for _ in 0..<repeats {
+            let result = try ProcessUsage.run(chaosprune, ["granger", lePath, accuracyPath, "-o", "\(folder)/bench_granger_mask.csv",
+                                                           "--pvalues", "\(folder)/bench_granger_pvalues.csv",
+                                                           "--min-p", "\(folder)/bench_granger_min_p.csv"])
+            guard result.status == 0 else { throw BenchmarkFailure(message: "granger exited \(result.status)") }
+            times.append(result.seconds)
+            peak = max(peak, result.peakResidentBytes)
+        }
+        print("granger as a process (reads the CSVs, writes mask, --pvalues, --min-p): "
+              + Statistics(samples: times).describe(scale: 1, unit: "s")
+              + String(format: " (target ≤ 4 s); peak resident %.0f MiB", Double(peak) / 1_048_576))
     }
 }
