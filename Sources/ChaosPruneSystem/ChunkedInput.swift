@@ -22,27 +22,33 @@ public final class ChunkedInput {
     public private(set) var endOfFile = false
 
     private let descriptor: Int32
+    private let owned: Bool
     private let chunk: Int
     private let terminator: UInt8?
     private var bytesFilled = 0
     private var checkedByteOrderMark = false
 
     /// Opens `path` (`-` for standard input), to be read `chunk` bytes at a time at most.
-    public init(path: String, chunk: Int, terminator: UInt8? = nil) throws(SystemError) {
-        self.path = path
-        self.chunk = chunk
-        self.terminator = terminator
+    public convenience init(path: String, chunk: Int, terminator: UInt8? = nil) throws(SystemError) {
         if path == "-" {
-            descriptor = Platform.standardInput
-            totalBytes = nil
+            self.init(descriptor: Platform.standardInput, path: path, chunk: chunk, terminator: terminator)
         } else {
-            descriptor = try Platform.openForReading(path)
-            if case let .regular(size) = Platform.kind(of: descriptor) { totalBytes = size } else { totalBytes = nil }
+            self.init(descriptor: try Platform.openForReading(path), path: path, chunk: chunk, terminator: terminator, owned: true)
         }
     }
 
+    /// Reads the open `descriptor` (closed at the end when `owned`); `path` names it in messages.
+    public init(descriptor: Int32, path: String, chunk: Int, terminator: UInt8? = nil, owned: Bool = false) {
+        self.path = path
+        self.descriptor = descriptor
+        self.owned = owned
+        self.chunk = chunk
+        self.terminator = terminator
+        if case let .regular(size) = Platform.kind(of: descriptor) { totalBytes = size } else { totalBytes = nil }
+    }
+
     deinit {
-        if descriptor != Platform.standardInput { Platform.close(descriptor) }
+        if owned { Platform.close(descriptor) }
     }
 
     /// The end of the input's bytes in `buffer` (before the terminator).

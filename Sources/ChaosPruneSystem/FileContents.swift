@@ -10,15 +10,11 @@ public enum FileContents {
         return try readAll(descriptor: descriptor, path: path)
     }
 
-    /// Everything up to the end of `descriptor`.
+    /// Everything up to the end of `descriptor` (1 MiB reads; no more than a regular file has left).
     public static func readAll(descriptor: Int32, path: String) throws(SystemError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = try Platform.read(descriptor, into: &chunk, at: 0, count: chunk.count, path: path)
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
+        let input = ChunkedInput(descriptor: descriptor, path: path, chunk: 1 << 20)
+        while !input.endOfFile { try input.fill() }
+        return input.buffer
     }
 
     /// Whether `path` names an existing file (anything but a folder).
