@@ -97,17 +97,46 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
 
     /// Orders the candidates by first coordinate, ties by last coordinate, and
     /// records each one's position and the run of equal first coordinates it is in.
+    /// With several threads and many candidates, two halves are sorted side by
+    /// side and merged (`position` serves as the merge buffer before it is filled).
     private func sortCandidates(_ candidates: Int, workspace: LyapunovWorkspace) {
         let values = workspace.values
         let span = parameters.span
-        var order = UnsafeMutableBufferPointer(start: workspace.order, count: candidates)
+        let order = UnsafeMutableBufferPointer(start: workspace.order, count: candidates)
         for index in 0..<candidates { order[index] = Int32(truncatingIfNeeded: index) }
-        order.sort { values[Int($0)] < values[Int($1)] }
+        let precedes = { (a: Int32, b: Int32) -> Bool in
+            let (x, y) = (values[Int(a)], values[Int(b)])
+            return x < y || (x == y && values[Int(a) + span] < values[Int(b) + span])
+        }
+        if threads > 1, candidates >= Self.blockSize * 2 {
+            let middle = candidates / 2
+            ParallelLoop.run(2) { half in
+                var part = UnsafeMutableBufferPointer(rebasing: half == 0 ? order[..<middle] : order[middle...])
+                part.sort(by: precedes)
+            }
+            let merged = workspace.position
+            var (left, right, next) = (0, middle, 0)
+            while left < middle, right < candidates {
+                if precedes(order[right], order[left]) {
+                    merged[next] = order[right]
+                    right += 1
+                } else {
+                    merged[next] = order[left]
+                    left += 1
+                }
+                next += 1
+            }
+            while left < middle { merged[next] = order[left]; left += 1; next += 1 }
+            while right < candidates { merged[next] = order[right]; right += 1; next += 1 }
+            order.baseAddress!.update(from: merged, count: candidates)
+        } else {
+            var all = order
+            all.sort(by: precedes)
+        }
         var start = 0
         while start < candidates {
             var end = start + 1
             while end < candidates, values[Int(order[end])] == values[Int(order[start])] { end += 1 }
-            if end - start > 1 { order[start..<end].sort { values[Int($0) + span] < values[Int($1) + span] } }
             for slot in start..<end {
                 workspace.runStart[slot] = Int32(truncatingIfNeeded: start)
                 workspace.runEnd[slot] = Int32(truncatingIfNeeded: end)
