@@ -31,12 +31,19 @@ enum FieldParser {
             if cursor == end || cursor.pointee == 44 { throw .emptyField(column: field + 1) }
             if field >= expected { throw .fieldCount(found: countFields(start, end)) }
             if selected.contains(field) {
-                let (value, stop) = FastDecimal.parse(cursor, end) ?? UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) {
-                    let (value, after) = Platform.parseDouble($0)
-                    return (value, UnsafeRawPointer(after).assumingMemoryBound(to: UInt8.self))
-                }
-                guard stop != cursor, stop <= end, !isSpace(cursor.pointee), DecimalSyntax.accepts(cursor, stop) else {
-                    throw .notANumber(column: field + 1, text: fieldText(cursor, end))
+                let value: Double
+                let stop: UnsafePointer<UInt8>
+                if let fast = FastDecimal.parse(cursor, end) {
+                    (value, stop) = fast
+                } else {
+                    (value, stop) = UnsafeRawPointer(cursor).withMemoryRebound(to: CChar.self, capacity: 1) {
+                        let (value, after) = Platform.parseDouble($0)
+                        return (value, UnsafeRawPointer(after).assumingMemoryBound(to: UInt8.self))
+                    }
+                    // FastDecimal reads decimal syntax only; what strtod read is checked.
+                    guard stop != cursor, stop <= end, !isSpace(cursor.pointee), DecimalSyntax.accepts(cursor, stop) else {
+                        throw .notANumber(column: field + 1, text: fieldText(cursor, end))
+                    }
                 }
                 if !allowNonFinite, !value.isFinite { throw .nonFinite(column: field + 1, text: fieldText(cursor, end)) }
                 cursor = stop
