@@ -298,19 +298,8 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         let firstOffset = (Int(cell[candidate]) &- Int(cell[point]) &+ 1) & 255
         let lastOffset = (Int(cell[candidate + span]) &- Int(cell[point + span]) &+ 1) & 255
         guard firstOffset < 3, lastOffset < 3 else { return }
-        let values = workspace.values
-        let delay = parameters.delay
-        var distance: Wide = 0
-        var a = point
-        var b = candidate
-        for _ in 0..<parameters.dimension {
-            let difference = Wide(values[a]) - Wide(values[b])
-            distance += difference * difference
-            if distance > epsilonSquared { return }
-            a += delay
-            b += delay
-        }
-        guard distance < 1 else { return }
+        let distance = squaredDistance(point, candidate, values: workspace.values, stoppingAbove: epsilonSquared)
+        guard distance <= epsilonSquared, distance < 1 else { return }
         best.accepted = true
         guard distance > 0 else { return }
         let rank = UInt64(firstOffset * 3 + lastOffset) << 32 | UInt64(UInt32.max - UInt32(truncatingIfNeeded: candidate))
@@ -335,15 +324,19 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         }
     }
 
-    /// The squared distance of the delay vectors starting at `a` and `b`.
+    /// The squared distance of the delay vectors starting at `a` and `b`,
+    /// summed coordinate by coordinate; once a partial sum exceeds `limit`, that
+    /// partial sum (the reference's early exit).
     @inline(__always)
-    private func squaredDistance(_ a: Int, _ b: Int, values: UnsafeMutablePointer<Double>) -> Wide {
+    private func squaredDistance(_ a: Int, _ b: Int, values: UnsafeMutablePointer<Double>,
+                                 stoppingAbove limit: Wide = .infinity) -> Wide {
         var distance: Wide = 0
         var a = a
         var b = b
         for _ in 0..<parameters.dimension {
             let difference = Wide(values[a]) - Wide(values[b])
             distance += difference * difference
+            if distance > limit { return distance }
             a += parameters.delay
             b += parameters.delay
         }

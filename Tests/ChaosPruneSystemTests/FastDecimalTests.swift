@@ -17,13 +17,9 @@ struct FastDecimalTests {
 
     @Test("every decimal spelling parses to strtod's bits and ends where strtod ends", arguments: adversarial)
     func matchesStrtod(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.append(0)
-        bytes.withUnsafeBufferPointer { buffer in
-            let start = buffer.baseAddress!
-            let reference = UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: 1) { Platform.parseDouble($0) }
+        withTerminatedText(text) { start, end, reference in
             let referenceLength = UnsafeRawPointer(reference.end) - UnsafeRawPointer(start)
-            guard let fast = FastDecimal.parse(start, start + buffer.count - 1) else {
+            guard let fast = FastDecimal.parse(start, end) else {
                 #expect(text.filter(\.isNumber).count > 19 || referenceLength == 0, "only long or non-decimal text is left to strtod")
                 return
             }
@@ -39,14 +35,21 @@ struct FastDecimalTests {
 
     @Test("the strtod entry point gives strtod's value and end for every C spelling", arguments: cSpellings)
     func strtodEntryMatches(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.append(0)
+        withTerminatedText(text) { start, end, reference in
+            let fast = FastDecimal.strtod(start, end)
+            #expect(fast.value.bitPattern == reference.value.bitPattern || (fast.value.isNaN && reference.value.isNaN))
+            #expect(UnsafeRawPointer(fast.end) == UnsafeRawPointer(reference.end))
+        }
+    }
+
+    /// Calls `body` with `text` NUL-terminated (its start and the NUL's address) and what C's `strtod` reads there.
+    private func withTerminatedText(_ text: String, _ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>,
+                                                            (value: Double, end: UnsafePointer<CChar>)) -> Void) {
+        let bytes = Array(text.utf8) + [0]
         bytes.withUnsafeBufferPointer { buffer in
             let start = buffer.baseAddress!
             let reference = UnsafeRawPointer(start).withMemoryRebound(to: CChar.self, capacity: 1) { Platform.parseDouble($0) }
-            let fast = FastDecimal.strtod(start, start + buffer.count - 1)
-            #expect(fast.value.bitPattern == reference.value.bitPattern || (fast.value.isNaN && reference.value.isNaN))
-            #expect(UnsafeRawPointer(fast.end) == UnsafeRawPointer(reference.end))
+            body(start, start + buffer.count - 1, reference)
         }
     }
 }
