@@ -126,8 +126,11 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                 }
                 next += 1
             }
-            while left < middle { merged[next] = order[left]; left += 1; next += 1 }
-            while right < candidates { merged[next] = order[right]; right += 1; next += 1 }
+            if left < middle {
+                (merged + next).update(from: order.baseAddress! + left, count: middle - left)
+            } else {
+                (merged + next).update(from: order.baseAddress! + right, count: candidates - right)
+            }
             order.baseAddress!.update(from: merged, count: candidates)
         } else {
             var all = order

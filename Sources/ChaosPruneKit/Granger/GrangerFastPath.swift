@@ -114,7 +114,7 @@ enum GrangerFastPath {
         return true
     }
 
-    /// Σ_t (risk[t] − fitted[t])² for t = lag … total − 1, fitted[t] = β_c + Σ_i
+    /// Σ_t (risk[t] − fitted[t])² for t = lag … total − 1, fitted[t] = β_c (at `beta[lag]`) + Σ_i
     /// (β_i·risk[t−i] + β_{lag+i}·le[t−i]) added in i order, the squares added
     /// in t order. Four rows are fitted side by side (independent chains, the
     /// same operations per row), so the result is the bits of the plain loop.
