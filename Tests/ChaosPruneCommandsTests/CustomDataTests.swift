@@ -44,6 +44,9 @@ struct CustomDataTests {
         ("4,1\n5,1\n", [], "every row has label 1.0; a classifier needs two classes"),
         ("4,1\n5,0\n", ["--label-column", "3"], "--label-column 3: the file has 2 columns"),
         ("4,1\n5\n", [], "d.csv:2: 1 fields, expected 2 like the first row"),
+        ((0...1_000).map { "\($0 % 3),\($0)\n" }.joined(), [], "column 2 holds 1001 distinct labels; a classifier here has at most 1000 classes"),
+        (String(repeating: "1,", count: 2_000) + "0\n" + String(repeating: "2,", count: 2_000) + "1\n", ["--hidden", "5000"],
+         "a 2000-5000-1 network has more than 10000000 parameters"),
     ])
     func badData(_ text: String, _ options: [String], _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()

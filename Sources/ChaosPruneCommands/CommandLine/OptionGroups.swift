@@ -112,6 +112,7 @@ enum TrainingOptions {
             let setup = try invocation.stage { () throws -> TrainingSetup in
                 let (samples, outputs) = try CustomData.load(path, labelColumn: column, scaling: scaled, split: share, seed: seed)
                 let inputs = samples.trainInputs.first?.count ?? 0
+                try NetworkShape.validate(inputs: inputs, hidden: width, outputs: outputs)
                 let custom = TrainingRecipe(name: "custom", family: .helper, inputs: inputs, hidden: width, outputs: outputs,
                                             learningRate: rate, epochs: stages, benchmark: target, retrainEpochs: stages + 50)
                 let initial = try initPath.map { try TrainingSetup.initialisation($0, trial: number, recipe: custom) }

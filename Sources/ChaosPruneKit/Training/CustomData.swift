@@ -6,7 +6,14 @@
 /// label (sorted), trained towards a one-hot row (as their iris recipe).
 /// Rows are shuffled with numpy's `seed(seed)` shuffle, the first
 /// int(split·N) train, and each set scaled as chosen.
+///
+/// Edge cases: at most ``maximumClasses`` distinct labels (a column of row
+/// numbers or measurements named as the label column is refused before the
+/// one-hot targets are built).
 public enum CustomData {
+    /// The most distinct labels a file may hold.
+    public static let maximumClasses = 1_000
+
     /// How the features are scaled.
     public enum Scaling: String, Sendable, CaseIterable {
         /// Each sample standardised across its features (the authors' binary recipes).
@@ -43,6 +50,9 @@ public enum CustomData {
         }
         let classes = Array(Set(rows.map { $0[label] })).sorted()
         guard classes.count >= 2 else { throw StageError("\(path): every row has label \(PythonFloatText.repr(classes.first ?? 0)); a classifier needs two classes") }
+        guard classes.count <= maximumClasses else {
+            throw StageError("\(path): column \(label + 1) holds \(classes.count) distinct labels; a classifier here has at most \(maximumClasses) classes (is --label-column right?)")
+        }
         let binary = classes == [0, 1]
         var generator = MersenneTwister(seed: seed)
         generator.shuffle(&rows)

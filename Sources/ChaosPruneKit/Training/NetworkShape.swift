@@ -4,11 +4,26 @@ public struct NetworkShape: Sendable, Equatable {
     /// Inputs, hidden units, outputs.
     public var inputs: Int, hidden: Int, outputs: Int
 
+    /// The most parameters a network may have: stage 1 records every one of
+    /// them after every SGD step, one CSV row each.
+    public static let maximumParameters = 10_000_000
+
     /// Creates a shape.
     public init(inputs: Int, hidden: Int, outputs: Int) {
         self.inputs = inputs
         self.hidden = hidden
         self.outputs = outputs
+    }
+
+    /// Throws unless a network of these sizes has at most ``maximumParameters``
+    /// parameters (counted without overflow).
+    public static func validate(inputs: Int, hidden: Int, outputs: Int) throws(StageError) {
+        let perHidden = inputs.addingReportingOverflow(1 + outputs)
+        let weights = perHidden.partialValue.multipliedReportingOverflow(by: hidden)
+        let total = weights.partialValue.addingReportingOverflow(outputs)
+        guard !perHidden.overflow, !weights.overflow, !total.overflow, total.partialValue <= maximumParameters else {
+            throw StageError("a \(inputs)-\(hidden)-\(outputs) network has more than \(maximumParameters) parameters, the most a recording of every weight after every step can hold")
+        }
     }
 
     var b1: Int { hidden * inputs }
