@@ -51,18 +51,48 @@ struct FileEdgeTests {
         (["le-window", "bin.csv", "-o", "o.csv"], "found '\\u{1}\\u{1b}[31mbad\\x{ff}'"),
         (["le-window", "long.csv", "-o", "o.csv"], "found '" + String(repeating: "a", count: 60) + "…'"),
         (["compare", "o.csv", "o.csv", "--atol", "\u{1b}[2J"], "not '\\u{1b}[2J'"),
-        (["compare", "bin.csv", "long.csv"], "'\\u{1}\\u{1b}[31mbad"),
-        (["convert", "mask-to-vector", "bin.csv", "--weights", "3", "-o", "v.csv"], "found '\\u{1}\\u{1b}[31mbad"),
+        (["compare", "control.csv", "long.csv"], "'\\u{1}\\u{1b}[31mbad"),
+        (["convert", "mask-to-vector", "control.csv", "--weights", "3", "-o", "v.csv"], "found '\\u{1}\\u{1b}[31mbad"),
     ])
     func escapedMessages(_ arguments: [String], _ expected: String) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data([1, 27] + Array("[31mbad".utf8) + [0xFF, 10]).write(to: folder.appendingPathComponent("bin.csv"))
+        try Data([1, 27] + Array("[31mbad".utf8) + [10]).write(to: folder.appendingPathComponent("control.csv"))
         try Data(("1," + String(repeating: "a", count: 300) + "\n").utf8).write(to: folder.appendingPathComponent("long.csv"))
         let run = try TestSupport.run("chaosprune", arguments, in: folder)
         let text = run.standardError + String(decoding: run.standardOutput, as: UTF8.self)
         #expect(text.contains(expected), "\(text)")
         #expect(!text.utf8.contains(27) && !text.utf8.contains(1))
+    }
+
+    @Test("bytes that are not UTF-8 are refused at FILE:LINE:COLUMN by every text reader, never read as U+FFFD", arguments: [
+        [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80],
+    ] as [[UInt8]])
+    func notUTF8(_ bad: [UInt8]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let byte = "byte 0x\(String(bad[0], radix: 16, uppercase: true)) is not UTF-8 text"
+        try Data(Array("1,2\n3,é".utf8) + bad + [10]).write(to: folder.appendingPathComponent("cells.csv"))
+        try Data(Array("1,2\n3,é".utf8) + [0xFE, 10]).write(to: folder.appendingPathComponent("other.csv"))
+        try Data(Array("1,2,0\n3,4,1\n5,".utf8) + bad + Array(",1\n".utf8)).write(to: folder.appendingPathComponent("data.csv"))
+        try Data(Array("1\n".utf8) + bad + [10]).write(to: folder.appendingPathComponent("mask.csv"))
+        try Data(Array("0.1,0.2\r\n0.3,".utf8) + bad + [13, 10]).write(to: folder.appendingPathComponent("shard.csv"))
+        let cases: [([String], String)] = [
+            (["compare", "cells.csv", "other.csv"], "cells.csv:2:2: "),
+            (["convert", "transpose", "cells.csv", "-o", "t.csv"], "cells.csv:2:2: "),
+            (["compare", "--as-sets", "mask.csv", "mask.csv"], "mask.csv:2:1: "),
+            (["convert", "mask-to-vector", "mask.csv", "--weights", "3", "-o", "v.csv"], "mask.csv:2:1: "),
+            (["train", "--data", "data.csv", "--trial", "1", "-o", "run"], "data.csv:3:2: "),
+            (["retrain", "--data", "data.csv", "--trial", "1", "--mask", "mask.csv", "-o", "run"], "data.csv:3:2: "),
+            (["merge", "shard.csv@1:2", "-o", "m.csv"], "shard.csv:2:2: "),
+        ]
+        for (arguments, location) in cases {
+            let run = try TestSupport.run("chaosprune", arguments, in: folder)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.standardError.contains(location + byte), "\(arguments): \(run.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["cells.csv", "data.csv", "mask.csv", "other.csv", "shard.csv"])
     }
 
     @Test("CRLF shards merge byte-identical to one --crlf run")

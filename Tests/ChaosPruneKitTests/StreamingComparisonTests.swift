@@ -47,7 +47,7 @@ struct StreamingComparisonTests {
         let reader = try CellRowReader(path: path)
         var texts: [[String]] = []
         while let row = try reader.next() { texts.append(row.texts) }
-        let lines = TextLines.split(Array(text.utf8))
+        let lines = try TextLines.split(Array(text.utf8), file: path)
         var expected = lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .init(charactersIn: " \t")) } }
         while let last = expected.last, last.count == 1, last[0].isEmpty { expected.removeLast() }
         #expect(texts == expected)

@@ -4,11 +4,15 @@
 /// (Swift's `String` treats `"\r\n"` as one character, so splitting a
 /// `String` on `"\n"` would leave CRLF files in one piece.)
 public enum TextLines {
-    /// The lines of `bytes`, without their endings; a final empty line after the last newline is dropped.
-    public static func split(_ bytes: [UInt8]) -> [String] {
+    /// The lines of `bytes` (read from `file`), without their endings; a final
+    /// empty line after the last newline is dropped.
+    ///
+    /// - Throws: `CSVError` at the first byte that is not UTF-8.
+    public static func split(_ bytes: [UInt8], file: String) throws(CSVError) -> [String] {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
-        var lines = body.split(separator: 10, omittingEmptySubsequences: false).map { line in
-            String(decoding: line.last == 13 ? line.dropLast() : line, as: UTF8.self)
+        var lines: [String] = []
+        for (number, line) in body.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
+            lines.append(try UTF8Text.decode(line.last == 13 ? line.dropLast() : line, file: file, line: number + 1))
         }
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines

@@ -42,7 +42,7 @@ public final class CellRowReader {
                 blanks += 1
                 continue
             }
-            let texts = String(decoding: line, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingBlanks)
+            let texts = try UTF8Text.decode(line, file: lines.path, line: lines.lineNumber).split(separator: ",", omittingEmptySubsequences: false).map(\.trimmingBlanks)
             let row = Row(cells: texts.map { CellTable.cell(Substring($0)) }, texts: texts)
             guard blanks > 0 else { return row }
             blankRowsDue = blanks - 1

@@ -149,7 +149,7 @@ public enum ShardMerge {
             throw CSVError(file: path, message: "line endings differ from the other shards (\\r\\n vs \\n)")
         }
         lineEnding = ending
-        let lines = TextLines.split(bytes)
+        let lines = try TextLines.split(bytes, file: path)
         guard !lines.isEmpty else { throw CSVError(file: path, message: "an empty shard: expected the rows le-window writes") }
         return lines.map { Substring($0) }
     }

@@ -52,7 +52,7 @@ public enum ReportPage {
             facts.append(("window_LE", "\(le) (no sidecar: window \(plan.window), overlap \(LinearScale.label(plan.overlap)) assumed)"))
         }
         if let log = run.log, let text = try? FileContents.read(log),
-           let last = TextLines.split(text).last {
+           let last = try? TextLines.split(text, file: log).last {
             facts.append(("script log", String(last)))
         }
         var summaries: [(name: String, json: JSONValue)] = []

@@ -19,11 +19,14 @@ public enum CSVRecords {
         var line = 1
         var recordLine = 1
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func endRecord() {
-            fields.append(String(decoding: field, as: UTF8.self))
+        func endField() throws(CSVError) {
+            fields.append(try UTF8Text.decode(field, file: path, line: recordLine, column: fields.count + 1))
+            field = []
+        }
+        func endRecord() throws(CSVError) {
+            try endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
             fields = []
-            field = []
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -44,19 +47,17 @@ public enum CSVRecords {
             }
             switch byte {
             case UInt8(ascii: "\""): quoted = true
-            case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field = []
+            case UInt8(ascii: ","): try endField()
             case 13 where index < bytes.count && bytes[index] == 10: break
             case 10:
-                endRecord()
+                try endRecord()
                 line += 1
                 recordLine = line
             default: field.append(byte)
             }
         }
         if quoted { throw CSVError(file: path, line: recordLine, message: "a quoted field is never closed") }
-        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        if !field.isEmpty || !fields.isEmpty { try endRecord() }
         return records
     }
 

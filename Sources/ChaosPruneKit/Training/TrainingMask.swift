@@ -14,10 +14,10 @@ public enum TrainingMask {
         var indices = Set<Int>()
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         for (number, line) in body.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
-            let field = String(decoding: line.filter { $0 != 13 && $0 != 32 && $0 != 9 }, as: UTF8.self)
+            let field = try UTF8Text.decode(line.filter { $0 != 13 && $0 != 32 && $0 != 9 }, file: path, line: number + 1, column: 1)
             if field.isEmpty { continue }
             guard let value = Int(field) else {
-                throw CSVError(file: path, line: number + 1, message: "expected a weight index (a whole number), found '\(ArgumentText.printable(String(field)))'")
+                throw CSVError(file: path, line: number + 1, message: "expected a weight index (a whole number), found '\(ArgumentText.printable(field))'")
             }
             let (index, overflow) = value.subtractingReportingOverflow(base)
             guard !overflow, index >= 0, index < weights else {
