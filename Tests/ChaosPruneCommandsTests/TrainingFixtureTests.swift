@@ -112,6 +112,28 @@ struct TrainingFixtureTests {
         #expect(ft.contains("\"test_acc_at_benchmark\": 0.9018181818181819,"))
     }
 
+    @Test("a label outside 0 and 1 in a recipe's file is reported at its own line and column, before any shuffle", arguments: [
+        ("bank_note", "binary_banknote.csv", 7, 5), ("cancer2", "binary_cancer.csv", 300, 10), ("diabetes", "diabetes_run.csv", 7, 9),
+        ("titanic2", "titanic_train.csv", 12, 2), ("titanic2", "titanic_testy.csv", 5, 2),
+    ])
+    func labelOutsideClasses(_ recipe: String, _ file: String, _ line: Int, _ column: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("data"), to: data)
+        let path = data.appendingPathComponent(file)
+        var lines = try [UInt8](Data(contentsOf: path)).split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+        var fields = lines[line - 1].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Array.init)
+        fields[column - 1] = Array("2".utf8) + (fields[column - 1].last == 13 ? [13] : [])
+        lines[line - 1] = Array(fields.joined(separator: [UInt8(ascii: ",")]))
+        try Data(lines.joined(separator: [10])).write(to: path)
+        let run = try TestSupport.run("chaosprune", ["train", "--recipe", recipe, "--data-dir", "data", "--init", Self.initFile(recipe),
+                                                     "--trial", "1", "-o", "out", "-q"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError == "chaosprune train: error: data/\(file):\(line):\(column): label 2.0 is outside the classes 0 and 1\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
     @Test("bad input: one line, exit 1 (2 for usage), no output", arguments: [
         (["--recipe", "vowel"], 2, "recipe vowel is broken in the authors' Helper path"),
         (["--recipe", "iris", "--mask", "mask.csv"], 1, "mask.csv:2: index 99 is outside the network's 42 weights (0…41 with --mask-base 0)"),

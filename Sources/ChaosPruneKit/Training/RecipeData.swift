@@ -4,8 +4,9 @@
 public enum RecipeData {
     /// The data of `recipe` from the authors' `data/` folder `folder`.
     ///
-    /// - Throws: `CSVError` for a missing file, a bad number or a column
-    ///   that does not fit, `StageError` for a label outside the classes.
+    /// - Throws: `CSVError` for a missing file, a bad number, a column that
+    ///   does not fit or a label outside the classes (at its line, before any
+    ///   shuffle).
     public static func load(_ recipe: TrainingRecipe, from folder: String) throws -> TrainingData {
         switch recipe.name {
         case "cancer2": return try binary(path: "\(folder)/binary_cancer.csv", columns: 10, features: 0..<9)
@@ -21,7 +22,7 @@ public enum RecipeData {
     /// `int(0.8·n)` in double, truncated.
     static func trainCount(_ rows: Int) -> Int { Int(0.8 * Double(rows)) }
 
-    /// Numeric rows of `path` with exactly `columns` fields each.
+    /// Numeric rows of `path` with exactly `columns` fields each, the last a 0/1 label.
     static func numericRows(_ path: String, columns: Int, skipFirst: Bool = false) throws(CSVError) -> [[Double]] {
         var rows: [[Double]] = []
         for (index, record) in try CSVRecords.read(path).enumerated() where !(skipFirst && index == 0) {
@@ -32,15 +33,18 @@ public enum RecipeData {
             for (column, field) in record.fields.enumerated() {
                 row.append(try CSVRecords.number(field, file: path, line: record.line, column: column + 1))
             }
+            _ = try binaryLabel(row[columns - 1], file: path, line: record.line, column: columns)
             rows.append(row)
         }
         guard !rows.isEmpty else { throw CSVError(file: path, message: "no rows") }
         return rows
     }
 
-    /// A 0/1 label, or an error naming the row.
-    static func binaryLabel(_ value: Double, file: String, row: Int) throws(StageError) -> Double {
-        guard value == 0 || value == 1 else { throw StageError("\(file): row \(row + 1) has label \(PythonFloatText.repr(value)), outside the classes 0 and 1") }
+    /// A 0/1 label, or an error naming its place in the file.
+    static func binaryLabel(_ value: Double, file: String, line: Int, column: Int) throws(CSVError) -> Double {
+        guard value == 0 || value == 1 else {
+            throw CSVError(file: file, line: line, column: column, message: "label \(PythonFloatText.repr(value)) is outside the classes 0 and 1")
+        }
         return value
     }
 
@@ -51,7 +55,7 @@ public enum RecipeData {
         generator.shuffle(&rows)
         let split = trainCount(rows.count)
         let inputs = rows.map { FeatureScaling.standardise(Array($0[features]), summation: .sequential) }
-        let targets = try rows.enumerated().map { (index, row) throws(StageError) in [try binaryLabel(row[columns - 1], file: path, row: index)] }
+        let targets = rows.map { [$0[columns - 1]] }
         return TrainingData(trainInputs: Array(inputs[..<split]), trainTargets: Array(targets[..<split]),
                             testInputs: Array(inputs[split...]), testTargets: Array(targets[split...]))
     }
@@ -91,9 +95,7 @@ public enum RecipeData {
         generator.shuffle(&rows)
         let split = trainCount(rows.count)
         let inputs = rows.map { FeatureScaling.minMax(Array($0[0..<8])) }
-        let targets = try rows.enumerated().map { (index, row) throws(StageError) in
-            try binaryLabel(row[8], file: path, row: index) == 1 ? [1.0, 0.0] : [0.0, 1.0]
-        }
+        let targets = rows.map { $0[8] == 1 ? [1.0, 0.0] : [0.0, 1.0] }
         return TrainingData(trainInputs: Array(inputs[..<split]), trainTargets: Array(targets[..<split]),
                             testInputs: Array(inputs[split...]), testTargets: Array(targets[split...]))
     }

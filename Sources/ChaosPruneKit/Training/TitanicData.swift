@@ -15,10 +15,10 @@ extension RecipeData {
         guard labelRecords.count == test.inputs.count else {
             throw CSVError(file: labelPath, message: "\(labelRecords.count) labels for \(test.inputs.count) test passengers (they are joined by position)")
         }
-        let testLabels = try labelRecords.enumerated().map { (index, record) throws -> [Double] in
+        let testLabels = try labelRecords.map { record throws -> [Double] in
             guard record.fields.count >= 2 else { throw CSVError(file: labelPath, line: record.line, message: "expected PassengerId,Survived") }
             let value = try CSVRecords.number(record.fields[1], file: labelPath, line: record.line, column: 2)
-            return [try binaryLabel(value, file: labelPath, row: index)]
+            return [try binaryLabel(value, file: labelPath, line: record.line, column: 2)]
         }
         var generator = MersenneTwister(seed: 42)
         let order = generator.permutation(train.inputs.count)
@@ -74,7 +74,7 @@ extension RecipeData {
             inputs.append(FeatureScaling.standardise(features, summation: .sequential))
             if let survived {
                 let value = try CSVRecords.number(record.fields[survived], file: path, line: record.line, column: survived + 1)
-                labels.append([try binaryLabel(value, file: path, row: index)])
+                labels.append([try binaryLabel(value, file: path, line: record.line, column: survived + 1)])
             }
         }
         return (inputs, labels)
