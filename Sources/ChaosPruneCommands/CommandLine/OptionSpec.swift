@@ -19,6 +19,13 @@ public struct OptionSpec: Sendable, Equatable {
     /// Whether the option takes a value.
     public var takesValue: Bool { valueName != nil }
 
+    /// The same option with the help a command that uses it differently shows.
+    func described(_ help: String) -> OptionSpec {
+        var copy = self
+        copy.help = help
+        return copy
+    }
+
     /// The left column of the help: `-w, --window <N>`.
     var label: String {
         var text = short.map { "-\($0), " } ?? ""

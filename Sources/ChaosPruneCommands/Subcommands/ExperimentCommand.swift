@@ -23,7 +23,10 @@ enum ExperimentCommand {
         usage: "--recipe NAME --data-dir DIR --init FILE [--trials 1-5] [-o DIR] [options]",
         discussion: "For every trial: train and record (train), windowed LE (le-window) and Granger (granger) on the full recording for the LEGCNet-FT mask and on a partial recording for LEGCNet-PT, then retrain (retrain) the dense network, FT, PT, and magnitude and random baselines of FT's size, all from the trial's initial weights. Every stage's files land in trial_K/ under their original names. Prints the results table (Markdown) and writes results.csv: per trial and mean ± std of pruned %, the epoch reaching the benchmark, accuracies there and at the end, macro F1 and multiply-adds per forward pass.",
         examples: ["chaosprune experiment --recipe bank_note --data-dir data --init init/bank_note.npy --trials 1-5 -o bank_note_run"],
-        options: [TrainingOptions.recipe.spec, TrainingOptions.dataFolder.spec, TrainingOptions.initialisation.spec, trials.spec, folder.spec]
+        options: [TrainingOptions.recipe.spec.described("The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required)."),
+                  TrainingOptions.dataFolder.spec.described("The folder holding the authors' data files under their names (required)."),
+                  TrainingOptions.initialisation.spec.described("The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (required)."),
+                  trials.spec, folder.spec]
             + WindowPlanOptions.specs + [GrangerOptions.maxlag.spec, GrangerOptions.alpha.spec, GrangerOptions.fixEmpty.spec,
                                          partialEpochs.spec, ftMasks.spec, ptMasks.spec, ArithmeticOption.arithmetic.spec,
                                          ThreadsOption.threads.spec, QuietOption.quiet.spec, ReportOption.report.spec]
