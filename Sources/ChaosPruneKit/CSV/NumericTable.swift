@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// A whole numeric CSV file in memory, rows of equal length.
 public struct NumericTable: Sendable {
     /// Rows of values.
@@ -5,29 +7,44 @@ public struct NumericTable: Sendable {
     /// Fields per row.
     public var columnCount: Int { rows.first?.count ?? 0 }
 
-    /// Reads `path` whole (`-` for standard input) with `NumericCSVReader`'s rules.
+    /// Reads `path` whole (`-` for standard input) with `NumericCSVReader`'s
+    /// rules, parsing blocks of rows with `threads` threads.
     public static func read(_ path: String, allowNonFinite: Bool = true, threads: Int = 1) throws(CSVError) -> NumericTable {
         let reader = try NumericCSVReader(path: path)
         reader.allowNonFinite = allowNonFinite
-        var rows: [[Double]] = []
+        var first: [Double] = []
+        guard try reader.readRows(1, threads: 1, store: { _, _, value in first.append(value) }).count == 1 else {
+            throw CSVError(file: path, message: "no rows: expected comma-separated numbers")
+        }
+        let width = first.count
+        var rows = [first]
+        var cells = [Double](repeating: 0, count: max(1, min(4_096, (1 << 20) / width)) * width)
         while true {
-            var block: [[Double]] = []
-            let read = try reader.readRows(4096, threads: 1) { row, column, value in
-                while block.count <= row { block.append([]) }
-                block[row].append(value)
+            let read = try cells.withUnsafeMutableBufferPointer { cells throws(CSVError) in
+                try reader.readRows(cells.count / width, threads: threads) { row, column, value in cells[row * width + column] = value }
             }
             guard read.count > 0 else { break }
-            rows += block
+            for row in 0..<read.count { rows.append(Array(cells[(row * width)..<((row + 1) * width)])) }
         }
-        guard !rows.isEmpty else { throw CSVError(file: path, message: "no rows: expected comma-separated numbers") }
         return NumericTable(rows: rows)
     }
 
     /// Column `index` as a series.
     public func column(_ index: Int) -> [Double] { rows.map { $0[index] } }
 
-    /// The table with rows and columns swapped.
-    public var transposed: NumericTable {
-        NumericTable(rows: (0..<columnCount).map { column($0) })
+    /// Every column as a series, gathered by `threads` threads in blocks of
+    /// 64 adjacent columns (so each row's cells of a block share cache lines).
+    public func columns(threads: Int = 1) -> [[Double]] {
+        let width = columnCount
+        var columns = [[Double]](repeating: [], count: width)
+        columns.withUnsafeMutableBufferPointer { columns in
+            ParallelLoop.forEachIndex((width + 63) / 64, workers: threads) { _, block in
+                for index in (block * 64)..<min(width, block * 64 + 64) { columns[index] = column(index) }
+            }
+        }
+        return columns
     }
+
+    /// The table with rows and columns swapped.
+    public var transposed: NumericTable { NumericTable(rows: columns()) }
 }

@@ -64,7 +64,7 @@ public struct GrangerJob {
     ///   window, or when `--stationarity` meets a constant series (the notebook stops there).
     public static func run(le: NumericTable, accuracy: NumericTable, leName: String, accuracyName: String,
                            options: Options) throws(StageError) -> Output {
-        let series = options.legacyLayout ? le.transposed : le
+        let series = options.legacyLayout ? NumericTable(rows: le.columns(threads: options.threads)) : le
         let risk: [Double]
         switch MisclassificationRisk.series(windows: series.rows.count, accuracy: accuracy.rows, layout: options.accuracyLayout,
                                             plan: options.plan) {
@@ -72,7 +72,7 @@ public struct GrangerJob {
         case let .failure(problem):
             throw StageError("\(accuracyName): window \(problem.window) of \(leName) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
         }
-        let columns = (0..<series.columnCount).map { series.column($0) }
+        let columns = series.columns(threads: options.threads)
         guard options.stationarity else { return compute(risk: risk, le: columns, options: options) }
         let report = try StationarityReport(risk: risk, le: columns, threads: options.threads)
         if report.lengthsDiffer {

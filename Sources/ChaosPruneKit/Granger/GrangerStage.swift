@@ -54,14 +54,14 @@ public enum GrangerStage {
     ///
     /// - Throws: `CSVError`, `StageError` or `SystemError`; no output is written then.
     public static func run(_ request: Request) throws -> Result {
-        let le = try NumericTable.read(request.lePath)
-        let accuracy = try NumericTable.read(request.accuracyPath)
+        let le = try NumericTable.read(request.lePath, threads: request.job.threads)
+        let accuracy = try NumericTable.read(request.accuracyPath, threads: request.job.threads)
         return try run(request, accuracy: accuracy, le: le)
     }
 
     /// Runs the stage with the accuracy table already read (the pipeline checks it before its first stage).
     public static func run(_ request: Request, accuracy: NumericTable, le: NumericTable? = nil) throws -> Result {
-        let table = try le ?? NumericTable.read(request.lePath)
+        let table = try le ?? NumericTable.read(request.lePath, threads: request.job.threads)
         let output = try GrangerJob.run(le: table, accuracy: accuracy, leName: request.leName ?? request.lePath, accuracyName: request.accuracyPath,
                                         options: request.job)
         var files: [String] = []
