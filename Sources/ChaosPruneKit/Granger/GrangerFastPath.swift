@@ -96,47 +96,54 @@ enum GrangerFastPath {
     /// Replaces the upper triangle of the symmetric `k` × `k` matrix at `gram`
     /// by its Cholesky factor; false when a pivot keeps less than 1e-10 of its
     /// column's squared norm (ill-conditioned or rank-deficient).
+    ///
+    /// Row p of the factor is gram[p][q] − Σ_{r<p} L[r][p]·L[r][q], the terms
+    /// subtracted in r order, then divided by the pivot's root; the updates
+    /// run along rows (r outer, q inner) so they vectorise, each entry seeing
+    /// the same operations in the same order as a dot product per entry.
     @inline(__always)
     private static func choleskyInPlace(_ gram: UnsafeMutablePointer<Double>, _ k: Int) -> Bool {
         for p in 0..<k {
-            let norm = gram[p * k + p]
-            var pivot = norm
-            for r in 0..<p { pivot -= gram[r * k + p] * gram[r * k + p] }
+            let row = gram + p &* k
+            let norm = row[p]
+            for r in 0..<p {
+                let above = gram + r &* k
+                let factor = above[p]
+                for q in p..<k { row[q] -= factor * above[q] }
+            }
+            let pivot = row[p]
             guard norm > 0, pivot > 1e-10 * norm else { return false }
             let root = pivot.squareRoot()
-            gram[p * k + p] = root
-            for q in (p + 1)..<max(k, p + 1) {
-                var value = gram[p * k + q]
-                for r in 0..<p { value -= gram[r * k + p] * gram[r * k + q] }
-                gram[p * k + q] = value / root
-            }
+            row[p] = root
+            for q in (p + 1)..<k { row[q] /= root }
         }
         return true
     }
 
     /// Σ_t (risk[t] − fitted[t])² for t = lag … total − 1, fitted[t] = β_c (at `beta[lag]`) + Σ_i
     /// (β_i·risk[t−i] + β_{lag+i}·le[t−i]) added in i order, the squares added
-    /// in t order. Four rows are fitted side by side (independent chains, the
-    /// same operations per row), so the result is the bits of the plain loop.
+    /// in t order. Four rows are fitted side by side in SIMD lanes (the same
+    /// operations per lane, no fused multiply-add), so the result is the bits
+    /// of the plain loop.
     @inline(__always)
     private static func residualSumOfSquares(_ risk: UnsafePointer<Double>, _ le: UnsafePointer<Double>,
                                              _ beta: UnsafeMutablePointer<Double>, lag: Int, total: Int) -> Double {
+        func four(_ series: UnsafePointer<Double>, at index: Int) -> SIMD4<Double> {
+            UnsafeRawPointer(series + index).loadUnaligned(as: SIMD4<Double>.self)
+        }
         var ssr = 0.0
         var t = lag
         while t + 4 <= total {
-            var f0 = beta[lag], f1 = f0, f2 = f0, f3 = f0
+            var fitted = SIMD4<Double>(repeating: beta[lag])
             for i in 1...lag {
-                let b = beta[i - 1], c = beta[lag + i]
-                f0 += b * risk[t - i] + c * le[t - i]
-                f1 += b * risk[t + 1 - i] + c * le[t + 1 - i]
-                f2 += b * risk[t + 2 - i] + c * le[t + 2 - i]
-                f3 += b * risk[t + 3 - i] + c * le[t + 3 - i]
+                fitted += beta[i - 1] * four(risk, at: t &- i) + beta[lag + i] * four(le, at: t &- i)
             }
-            let r0 = risk[t] - f0, r1 = risk[t + 1] - f1, r2 = risk[t + 2] - f2, r3 = risk[t + 3] - f3
-            ssr += r0 * r0
-            ssr += r1 * r1
-            ssr += r2 * r2
-            ssr += r3 * r3
+            let residual = four(risk, at: t) - fitted
+            let squares = residual * residual
+            ssr += squares[0]
+            ssr += squares[1]
+            ssr += squares[2]
+            ssr += squares[3]
             t += 4
         }
         while t < total {

@@ -9,24 +9,55 @@ struct LaggedProducts {
     let sums: [Double]
     let stride: Int
 
-    /// Products for offsets d in `offsets`.
+    /// Products for offsets d in `offsets`; `u` must be finite.
+    ///
+    /// Four offsets are summed side by side (independent chains), over `v`
+    /// padded with zeros: a product outside the series is u[s]·0 = ±0, and
+    /// adding ±0 leaves a running sum that started at +0 unchanged, so every
+    /// entry has the bits of the plain loop that skips those terms.
     init(_ u: [Double], _ v: [Double], offsets: ClosedRange<Int>) {
-        offset = -offsets.lowerBound
-        let count = u.count
-        stride = count + 1
-        sums = [Double](unsafeUninitializedCapacity: offsets.count * (count + 1)) { buffer, initialised in
-            var row = 0
-            for d in offsets {
-                var total = 0.0
-                buffer[row] = 0
-                for s in 0..<count {
-                    let j = s + d
-                    if j >= 0, j < count { total += u[s] * v[j] }
-                    buffer[row + s + 1] = total
+        let count = u.count, shift = -offsets.lowerBound, stride = count + 1
+        offset = shift
+        self.stride = stride
+        let before = max(0, -offsets.lowerBound)
+        let padded = [Double](repeating: 0, count: before) + v + [Double](repeating: 0, count: max(0, offsets.upperBound))
+        sums = [Double](unsafeUninitializedCapacity: offsets.count * stride) { buffer, initialised in
+            u.withUnsafeBufferPointer { u in
+                padded.withUnsafeBufferPointer { padded in
+                    let rows = buffer.baseAddress!, u = u.baseAddress!
+                    var d = offsets.lowerBound
+                    while d + 3 <= offsets.upperBound {
+                        let row = rows + (d + shift) * stride, v = padded.baseAddress! + before + d
+                        var t0 = 0.0, t1 = 0.0, t2 = 0.0, t3 = 0.0
+                        row[0] = 0
+                        row[stride] = 0
+                        row[2 * stride] = 0
+                        row[3 * stride] = 0
+                        for s in 0..<count {
+                            t0 += u[s] * v[s]
+                            t1 += u[s] * v[s + 1]
+                            t2 += u[s] * v[s + 2]
+                            t3 += u[s] * v[s + 3]
+                            row[s + 1] = t0
+                            row[stride + s + 1] = t1
+                            row[2 * stride + s + 1] = t2
+                            row[3 * stride + s + 1] = t3
+                        }
+                        d += 4
+                    }
+                    while d <= offsets.upperBound {
+                        let row = rows + (d + shift) * stride, v = padded.baseAddress! + before + d
+                        var total = 0.0
+                        row[0] = 0
+                        for s in 0..<count {
+                            total += u[s] * v[s]
+                            row[s + 1] = total
+                        }
+                        d += 1
+                    }
                 }
-                row += count + 1
             }
-            initialised = offsets.count * (count + 1)
+            initialised = offsets.count * stride
         }
     }
 
