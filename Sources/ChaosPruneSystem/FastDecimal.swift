@@ -39,6 +39,18 @@ public enum FastDecimal {
         }
         if cursor < end, cursor.pointee == UInt8(ascii: ".") {
             cursor += 1
+            let fractionStart = cursor
+            if digits == 0 {
+                while cursor < end, cursor.pointee == UInt8(ascii: "0") { cursor += 1 }
+                sawDigit = sawDigit || cursor > fractionStart
+            }
+            while digits <= 11, end - cursor >= 8, let eight = eightDigits(cursor) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                digits += 8
+                sawDigit = true
+                cursor += 8
+            }
+            exponent -= cursor - fractionStart
             while cursor < end, cursor.pointee &- 48 < 10 {
                 let digit = UInt64(cursor.pointee &- 48)
                 sawDigit = true
@@ -88,6 +100,20 @@ public enum FastDecimal {
             let (value, stop) = Platform.parseDouble(text)
             return (value, start + (stop - text))
         }
+    }
+
+    /// The value of the eight digits at `start`, or nil when the eight bytes are
+    /// not all ASCII digits (SWAR, as fast_float's `parse_eight_digits_unrolled`).
+    @inline(__always)
+    private static func eightDigits(_ start: UnsafePointer<UInt8>) -> UInt64? {
+        let word = UInt64(littleEndian: UnsafeRawPointer(start).loadUnaligned(as: UInt64.self))
+        guard (word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4) == 0x3333_3333_3333_3333 else {
+            return nil
+        }
+        var value = word &- 0x3030_3030_3030_3030
+        value = value &* 10 &+ value >> 8
+        let pairs = value & 0x0000_00FF_0000_00FF, quads = value >> 16 & 0x0000_00FF_0000_00FF
+        return (pairs &* (100 &+ 1_000_000 << 32) &+ quads &* (1 &+ 10_000 << 32)) >> 32
     }
 
     private static let exactPowers: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

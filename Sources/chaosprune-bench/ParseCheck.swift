@@ -14,7 +14,7 @@ enum ParseCheck {
         let forms: [StaticString] = ["%.17g", "%.16g", "%.15g", "%.6e", "%.12e", "%f", "%.3f", "%.20g"]
         while checked < count {
             text.removeAll(keepingCapacity: true)
-            switch checked % 6 {
+            switch checked % 7 {
             case 0:
                 // A random double in a chosen binade, in a C form or as its shortest text.
                 let value = Double(sign: generator.next() & 1 == 0 ? .plus : .minus,
@@ -45,6 +45,15 @@ enum ParseCheck {
                 let digits = Int(generator.next() % 17) + 1
                 for _ in 0..<digits { text.append(UInt8(48 + generator.next() % 10)) }
                 text.append(contentsOf: (generator.next() & 1 == 0 ? "e-\(300 + generator.next() % 50)" : "e\(290 + generator.next() % 30)").utf8)
+            case 5:
+                // Long fractions (the eight-digit path): an integer part, zeros after the point, 1–24 digits, then an exponent, a field end or text.
+                if generator.next() & 1 == 0 { text.append(contentsOf: "-".utf8) }
+                text.append(contentsOf: (generator.next() % 3 == 0 ? String(generator.next() % 100_000) : "0").utf8)
+                text.append(46)
+                for _ in 0..<Int(generator.next() % 12) { text.append(48) }
+                for _ in 0..<Int(generator.next() % 24 + 1) { text.append(UInt8(48 + generator.next() % 10)) }
+                let tails = ["", ",", "e-7", "E+12", "x", ".5", " ", "e"]
+                text.append(contentsOf: tails[Int(generator.next() % UInt64(tails.count))].utf8)
             default:
                 // Spellings: signs, leading zeros, a bare point, an exponent with no digits, upper case, zeros.
                 let pieces = ["+", "-", "", "00", "0", ".", "5.", ".5", "1E5", "1e", "1e+", "7e-0", "0e999", "-0.0", "123456789012345678", "9007199254740993"]
