@@ -18,6 +18,8 @@ public final class ChunkedInput {
     public private(set) var buffer: [UInt8] = []
     /// Offset of the first unconsumed byte in `buffer`.
     public var start = 0
+    /// Bytes of the input consumed so far (a skipped byte-order mark included).
+    public var bytesConsumed: Int { bytesDropped + start }
     /// Whether the input is exhausted (then `terminator`, if any, ends `buffer`).
     public private(set) var endOfFile = false
 
@@ -26,6 +28,7 @@ public final class ChunkedInput {
     private let chunk: Int
     private let terminator: UInt8?
     private var bytesFilled = 0
+    private var bytesDropped = 0
     private var checkedByteOrderMark = false
 
     /// Opens `path` (`-` for standard input), to be read `chunk` bytes at a time at most.
@@ -55,14 +58,12 @@ public final class ChunkedInput {
     public var end: Int { buffer.count - (endOfFile && terminator != nil ? 1 : 0) }
 
     /// On the first call, skips a UTF-8 byte-order mark at the start of the
-    /// input (reading as far as needed to see it); returns the bytes skipped (0 or 3).
-    public func skipByteOrderMark() throws(SystemError) -> Int {
-        guard !checkedByteOrderMark else { return 0 }
+    /// input (reading as far as needed to see it).
+    public func skipByteOrderMark() throws(SystemError) {
+        guard !checkedByteOrderMark else { return }
         while end - start < 3, !endOfFile { try fill() }
         checkedByteOrderMark = true
-        guard end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF else { return 0 }
-        start += 3
-        return 3
+        if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF { start += 3 }
     }
 
     /// Reads one more chunk after the bytes held; at the end of the input sets
@@ -85,6 +86,7 @@ public final class ChunkedInput {
     public func compact() {
         guard start > 0 else { return }
         buffer.removeFirst(start)
+        bytesDropped += start
         start = 0
     }
 }

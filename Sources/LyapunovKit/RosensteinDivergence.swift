@@ -316,15 +316,17 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     /// Adds ln(squared distance) of points `point + i` and `neighbour + i`, i = 0 … steps.
     @inline(__always)
     private func accumulate(point: Int, neighbour: Int, workspace: LyapunovWorkspace) {
-        let found = workspace.found
-        let sums = workspace.sums
         for iteration in 0...parameters.steps {
             let distance = squaredDistance(point + iteration, neighbour + iteration, values: workspace.values)
-            if distance > 0 {
-                found[iteration] += 1
-                sums[iteration] = Arithmetic.accumulate(sums[iteration], Arithmetic.logarithm(distance))
-            }
+            if distance > 0 { record(Arithmetic.logarithm(distance), iteration: iteration, workspace: workspace) }
         }
+    }
+
+    /// Counts one more pair at `iteration` and adds its logarithm to that iteration's sum.
+    @inline(__always)
+    fileprivate func record(_ logarithm: Wide, iteration: Int, workspace: LyapunovWorkspace) {
+        workspace.found[iteration] += 1
+        workspace.sums[iteration] = Arithmetic.accumulate(workspace.sums[iteration], logarithm)
     }
 
     /// The squared distance of the delay vectors starting at `a` and `b`,
@@ -392,8 +394,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                     finished += 1
                     guard outcome[offset] >= 0 else { continue }
                     for iteration in 0..<rows where !logarithms[offset * rows + iteration].isNaN {
-                        workspace.found[iteration] += 1
-                        workspace.sums[iteration] = Arithmetic.accumulate(workspace.sums[iteration], logarithms[offset * rows + iteration])
+                        engine.record(logarithms[offset * rows + iteration], iteration: iteration, workspace: workspace)
                     }
                 }
                 blockStart += count

@@ -13,12 +13,12 @@ struct ChunkedInputTests {
     }
 
     private func drain(_ input: ChunkedInput) throws -> [UInt8] {
-        _ = try input.skipByteOrderMark()
+        try input.skipByteOrderMark()
         while !input.endOfFile { try input.fill() }
         return Array(input.buffer[input.start..<input.end])
     }
 
-    @Test("every chunk size gives the file's bytes, a leading BOM skipped once, the terminator after them",
+    @Test("every chunk size gives the file's bytes, a leading BOM skipped once, the terminator after them, consumed bytes counted",
           arguments: [1, 2, 3, 7, 1 << 20])
     func chunkSizes(chunk: Int) throws {
         let text = Array("\u{FEFF}1,2\r\n\u{FEFF}3\n".utf8)
@@ -27,7 +27,12 @@ struct ChunkedInputTests {
         let input = try ChunkedInput(path: path, chunk: chunk, terminator: 0)
         #expect(try drain(input) == Array(text.dropFirst(3)))
         #expect(input.buffer.last == 0)
-        #expect(try input.skipByteOrderMark() == 0)
+        #expect(input.bytesConsumed == 3)
+        try input.skipByteOrderMark()
+        #expect(input.bytesConsumed == 3, "a second call skips nothing")
+        input.start = input.end - 2
+        input.compact()
+        #expect(input.bytesConsumed == text.count - 2, "bytes dropped by compact() still count as consumed")
     }
 
     @Test("a small file costs a buffer of its size, not of the chunk", arguments: [0, 1, 5, 100])

@@ -26,7 +26,7 @@ public final class LineReader {
     /// The next line without its ending, or nil after the last one.
     public func next() throws(CSVError) -> ArraySlice<UInt8>? {
         do {
-            _ = try input.skipByteOrderMark()
+            try input.skipByteOrderMark()
             while true {
                 if let newline = input.buffer[input.start...].firstIndex(of: 10) {
                     return take(upTo: newline, skipping: 1)

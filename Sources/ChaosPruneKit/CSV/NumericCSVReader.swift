@@ -24,7 +24,7 @@ public final class NumericCSVReader {
     /// Rows read so far.
     public private(set) var rowsRead = 0
     /// Bytes consumed so far (for progress).
-    public private(set) var bytesConsumed = 0
+    public var bytesConsumed: Int { input.bytesConsumed }
     /// The file's size in bytes, where known (for progress).
     public let totalBytes: Int?
     /// Whether NaN and infinities are accepted.
@@ -145,18 +145,16 @@ public final class NumericCSVReader {
     /// The next physical line as byte offsets `[start, end)` without its `\n`, or nil at the end.
     private func nextLine() throws(CSVError) -> (Int, Int)? {
         do {
-            bytesConsumed += try input.skipByteOrderMark()
+            try input.skipByteOrderMark()
             while true {
                 let start = input.start
                 if let newline = indexOfNewline(from: start) {
-                    bytesConsumed += newline + 1 - start
                     input.start = newline + 1
                     lineNumber += 1
                     return (start, newline)
                 }
                 if input.endOfFile {
                     guard start < input.end else { return nil }
-                    bytesConsumed += input.end - start
                     input.start = input.end
                     lineNumber += 1
                     return (start, input.end)
