@@ -27,9 +27,7 @@ enum ConvertCommand {
               vector-to-mask   0/1 vector → mask list
               mask-to-layers   mask list → per-layer 0/1 matrices (needs --layers, e.g. 8x4,1x8)
               layers-to-mask   per-layer 0/1 matrices (one file per layer, W1 first) → mask list
-              npy              .npy (float64/float32/int, C or Fortran order, 1-D or 2-D) → CSV; an
-                               object array of float arrays (the authors' init files) → one CSV per
-                               array, OUTPUT_<i>[_<j>].csv by its numpy index
+              npy              .npy (float64/float32/int, C or Fortran order, 1-D or 2-D) → CSV; an object array of float arrays (the authors' init files) → one CSV per array, OUTPUT_<i>[_<j>].csv by its numpy index
             Object arrays are read by a restricted pickle reader that interprets only numpy's array opcodes and never runs anything; any other pickle is refused.
             """,
         examples: ["chaosprune convert mask-to-layers mask.csv --layers 8x4,1x8 -o banknote_mask"],
