@@ -15,6 +15,24 @@ struct ConvertCommandTests {
         try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
+    @Test("inputs that do not fit the conversion are usage errors before anything is read or written", arguments: [
+        (["csvwrite", "a.csv", "b.csv"], "csvwrite converts one input file, not 2"),
+        (["transpose", "a.csv", "b.csv", "c.csv"], "transpose converts one input file, not 3"),
+        (["npy", "x.npy", "y.npy"], "npy converts one input file, not 2"),
+        (["mask-to-vector", "a.csv", "b.csv", "--weights", "4"], "mask-to-vector converts one input file, not 2"),
+        (["layers-to-mask", "a.csv", "--layers", "2x2,1x2"], "--layers names 2 layer(s), but 1 matrix file(s) were given (one per layer, W1 first)"),
+        (["layers-to-mask", "a.csv", "b.csv", "c.csv", "--layers", "2x2,1x2"], "--layers names 2 layer(s), but 3 matrix file(s) were given"),
+        (["mask-to-layers", "a.csv"], "mask-to-layers needs --layers RxC,…"),
+    ])
+    func inputsThatDoNotFit(_ arguments: [String], _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try convert(arguments + ["-o", "out.csv"], in: folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains("chaosprune convert: error: \(message)"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test("transpose twice gives the window_LE file back byte for byte; a ragged file is refused")
     func transpose() throws {
         let folder = try TestSupport.temporaryFolder()

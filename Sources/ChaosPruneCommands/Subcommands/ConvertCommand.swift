@@ -44,8 +44,7 @@ enum ConvertCommand {
                                                weights: try arguments.optional(weights), layers: try arguments.optional(layers),
                                                offset: try arguments.value(offset), csvwrite: arguments.isSet(csvwrite),
                                                lineEnding: arguments.isSet(crlf) ? "\r\n" : "\n")
-        if kind == .maskToVector, request.weights == nil { throw .usage("mask-to-vector needs --weights N") }
-        if kind == .maskToLayers, request.layers == nil { throw .usage("mask-to-layers needs --layers RxC,…") }
+        if let problem = request.problem(for: kind) { throw .usage(problem) }
         try invocation.stage { try FormatConversion.run(kind, request) }
         return 0
     }

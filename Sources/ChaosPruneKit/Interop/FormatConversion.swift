@@ -43,6 +43,21 @@ public enum FormatConversion {
             self.csvwrite = csvwrite
             self.lineEnding = lineEnding
         }
+
+        /// Why this request does not fit `kind` (inputs, settings), or nil: one
+        /// input file, or one matrix file per `--layers` shape for layers-to-mask;
+        /// `--weights` for mask-to-vector; `--layers` for mask-to-layers.
+        public func problem(for kind: Kind) -> String? {
+            switch kind {
+            case .layersToMask:
+                guard let layers, layers.count != inputs.count else { return inputs.isEmpty ? "layers-to-mask needs a matrix file per layer" : nil }
+                return "--layers names \(layers.count) layer(s), but \(inputs.count) matrix file(s) were given (one per layer, W1 first)"
+            case .maskToVector where weights == nil: return "mask-to-vector needs --weights N"
+            case .maskToLayers where layers == nil: return "mask-to-layers needs --layers RxC,…"
+            default:
+                return inputs.count == 1 ? nil : "\(kind.rawValue) converts one input file, not \(inputs.count)"
+            }
+        }
     }
 
     /// Runs one conversion.
@@ -50,6 +65,7 @@ public enum FormatConversion {
     /// - Throws: `CSVError` for an input that does not fit the conversion,
     ///   `StageError` for a missing setting, `SystemError` when an output cannot be written.
     public static func run(_ kind: Kind, _ request: Request) throws {
+        if let problem = request.problem(for: kind) { throw StageError(problem) }
         let input = request.inputs[0]
         let ending = request.lineEnding
         func write(_ text: String, to path: String) throws(SystemError) {
@@ -121,14 +137,14 @@ public enum FormatConversion {
                 }
             }
         case .maskToVector:
-            guard let weights = request.weights else { throw StageError("mask-to-vector needs --weights N") }
+            let weights = request.weights ?? 0 // set: problem(for:) checked it
             var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights)).sorted()[...]
             try stream(to: request.output) { writer throws(SystemError) in try MaskConversion.writeFlags(&marked, from: 0, lines: weights, width: 1, lineEnding: ending, to: writer) }
         case .vectorToMask:
             let indices = try MaskConversion.indices(ofFlags: try CellTable.read(input), file: input)
             try write(lines(try masked(indices)), to: request.output)
         case .maskToLayers:
-            guard let layers = request.layers else { throw StageError("mask-to-layers needs --layers RxC,…") }
+            let layers = request.layers ?? [] // set: problem(for:) checked it
             let total = layers.reduce(0) { $0 + $1.count }
             var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total)).sorted()[...]
             let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
@@ -145,9 +161,6 @@ public enum FormatConversion {
             for (number, path) in request.inputs.enumerated() {
                 let table = try CellTable.read(path)
                 if let layers = request.layers {
-                    guard number < layers.count else {
-                        throw CSVError(file: path, message: "--layers names \(layers.count) layer(s), but this is matrix file \(number + 1)")
-                    }
                     guard table.rows.count == layers[number].rows, table.rows.allSatisfy({ $0.count == layers[number].columns }) else {
                         throw CSVError(file: path, message: "expected a \(layers[number].rows)x\(layers[number].columns) matrix for layer W\(number + 1) (--layers)")
                     }
