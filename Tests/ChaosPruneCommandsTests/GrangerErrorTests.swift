@@ -61,6 +61,38 @@ struct GrangerErrorTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mask.csv").path))
     }
 
+    @Test("two outputs naming the same file (spelled alike, with ./, through a link, or both -) are a usage error", arguments: [
+        (["--pvalues", "mask.csv"], "--output and --pvalues"),
+        (["--min-p", "./mask.csv"], "--output and --min-p"),
+        (["--pvalues", "p.csv", "--min-p", "sub/../p.csv"], "--pvalues and --min-p"),
+        (["--pvalues", "link.csv"], "--output and --pvalues"),
+        (["--stationarity", "--adf", "mask.csv"], "--output and --adf"),
+    ])
+    func sameOutputTwice(_ extra: [String], _ options: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("7\n".utf8).write(to: folder.appendingPathComponent("mask.csv"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.csv").path, withDestinationPath: "mask.csv")
+        let run = try TestSupport.run("chaosprune", ["granger", "le.csv", "acc.csv", "-o", "mask.csv"] + extra, in: folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.hasPrefix("chaosprune granger: error: \(options) name the same file"), "\(run.standardError)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("mask.csv"), encoding: .utf8) == "7\n")
+        let streams = try TestSupport.run("chaosprune", ["granger", "le.csv", "acc.csv", "-o", "-", "--pvalues", "-"], in: folder)
+        #expect(streams.status == 2 && streams.standardError.contains("--output and --pvalues name the same file, '-'"), "\(streams.standardError)")
+    }
+
+    @Test("standard input named twice is a usage error", arguments: [["granger", "-", "-", "-o", "m.csv"], ["compare", "-", "-"],
+                                                                     ["pipeline", "-", "-", "--out", "run"]])
+    func standardInputTwice(_ arguments: [String]) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run("chaosprune", arguments, in: folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.hasSuffix("error: standard input (-) can be read only once: name at most one input -\n"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test("an unwritable mask path is an error and nothing is written")
     func unwritable() throws {
         let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"

@@ -82,10 +82,14 @@ public struct Invocation: Sendable {
         for warning in warnings { console.warn(warning.description, program: program) }
     }
 
-    /// Requires exactly `count` positional arguments, described by `description` in the error.
+    /// Requires exactly `count` positional arguments, described by `description` in the error,
+    /// at most one of them standard input (`-`).
     public func positionals(_ count: Int, _ description: String) throws(CommandError) -> [String] {
         guard arguments.positionals.count == count else {
             throw .usage("expected \(description), got \(arguments.positionals.count) argument(s) (see --help)")
+        }
+        guard arguments.positionals.count(where: { $0 == "-" }) <= 1 else {
+            throw .usage("standard input (-) can be read only once: name at most one input -")
         }
         return arguments.positionals
     }
