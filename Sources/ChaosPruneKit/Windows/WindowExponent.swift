@@ -46,7 +46,9 @@ public struct WindowExponent: Sendable {
     public func compute(_ values: UnsafeBufferPointer<Double>, scratch: WindowScratch) -> (exponent: Double, outcome: WindowOutcome) {
         if settings.gate, scratch.gate.isStatic(values) { return (0, .gated) }
         if scratch.quantised.count != values.count { scratch.quantised = Array(repeating: 0, count: values.count) }
-        for index in 0..<values.count { scratch.quantised[index] = SixDecimalQuantiser.quantise(values[index]) }
+        scratch.quantised.withUnsafeMutableBufferPointer { quantised in
+            for index in 0..<values.count { quantised[index] = SixDecimalQuantiser.quantise(values[index]) }
+        }
         var rows: [DivergenceRow]
         do {
             rows = try LyapunovEngine.divergence(of: scratch.quantised, parameters: settings.parameters,
