@@ -13,11 +13,16 @@ public struct MeanChangeGate {
     private var prefix: [Double] = []
     private var prefixSquares: [Double] = []
     private var cost: [Double] = []
+    private var candidates: [Double] = []
 
     /// Creates a gate with empty scratch buffers (reuse one per thread).
     public init() {}
 
     /// Whether `x` has a change in mean.
+    ///
+    /// For each t the candidates F[s] + cost(s, t) are computed for every s
+    /// first (independent, so the loop vectorises; each the same operations
+    /// as one at a time), then scanned in s order for the first minimum.
     public mutating func hasChangePoint(_ x: UnsafeBufferPointer<Double>) -> Bool {
         let n = x.count
         guard n > 1 else { return false }
@@ -25,33 +30,38 @@ public struct MeanChangeGate {
             prefix = Array(repeating: 0, count: n + 1)
             prefixSquares = Array(repeating: 0, count: n + 1)
             cost = Array(repeating: 0, count: n + 1)
+            candidates = Array(repeating: 0, count: n + 1)
         }
         return prefix.withUnsafeMutableBufferPointer { s1 in
             prefixSquares.withUnsafeMutableBufferPointer { s2 in
                 cost.withUnsafeMutableBufferPointer { f in
-                    s1[0] = 0
-                    s2[0] = 0
-                    for k in 1...n {
-                        s1[k] = s1[k - 1] + x[k - 1]
-                        s2[k] = s2[k - 1] + x[k - 1] * x[k - 1]
-                    }
-                    f[0] = -1
-                    var lastStart = 0
-                    for t in 1...n {
-                        var best = Double.infinity
-                        var start = 0
-                        for s in 0..<t {
-                            let m = s1[t] - s1[s]
-                            let value = f[s] + ((s2[t] - s2[s]) - (m * m) / Double(t - s))
-                            if value < best {
-                                best = value
+                    candidates.withUnsafeMutableBufferPointer { candidates in
+                        let s1 = s1.baseAddress!, s2 = s2.baseAddress!, f = f.baseAddress!, values = candidates.baseAddress!
+                        s1[0] = 0
+                        s2[0] = 0
+                        for k in 1...n {
+                            s1[k] = s1[k - 1] + x[k - 1]
+                            s2[k] = s2[k - 1] + x[k - 1] * x[k - 1]
+                        }
+                        f[0] = -1
+                        var lastStart = 0
+                        for t in 1...n {
+                            let total = s1[t], squares = s2[t], length = Double(t)
+                            for s in 0..<t {
+                                let m = total - s1[s]
+                                values[s] = f[s] + ((squares - s2[s]) - (m * m) / (length - Double(s)))
+                            }
+                            var best = Double.infinity
+                            var start = 0
+                            for s in 0..<t where values[s] < best {
+                                best = values[s]
                                 start = s
                             }
+                            f[t] = best + 1
+                            lastStart = start
                         }
-                        f[t] = best + 1
-                        lastStart = start
+                        return lastStart > 0
                     }
-                    return lastStart > 0
                 }
             }
         }
