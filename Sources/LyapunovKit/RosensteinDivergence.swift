@@ -98,7 +98,9 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     /// Orders the candidates by first coordinate, ties by last coordinate, and
     /// records each one's position and the run of equal first coordinates it is in.
     /// With several threads and many candidates, two halves are sorted side by
-    /// side and merged (`position` serves as the merge buffer before it is filled).
+    /// side and merged (`position` serves as the merge buffer before it is filled);
+    /// a window's few candidates (≤ 64) are insertion-sorted. Every way is
+    /// stable, so ties keep index order and the result is the same.
     private func sortCandidates(_ candidates: Int, workspace: LyapunovWorkspace) {
         let values = workspace.values
         let span = parameters.span
@@ -132,6 +134,16 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                 (merged + next).update(from: order.baseAddress! + right, count: candidates - right)
             }
             order.baseAddress!.update(from: merged, count: candidates)
+        } else if candidates <= 64 {
+            for next in 1..<max(candidates, 1) {
+                let item = order[next]
+                var slot = next
+                while slot > 0, precedes(item, order[slot - 1]) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = item
+            }
         } else {
             var all = order
             all.sort(by: precedes)
