@@ -22,8 +22,8 @@ public final class LyapunovWorkspace {
     private(set) var position: UnsafeMutablePointer<Int32>
     /// Grid coordinate of each value for the current pass.
     private(set) var valueCell: UnsafeMutablePointer<UInt8>
-    /// Whether each reference point has found its neighbour.
-    private(set) var done: UnsafeMutablePointer<Bool>
+    /// The reference points still without a neighbour, ascending (the first `pendingCount`).
+    private(set) var pending: UnsafeMutablePointer<Int32>
     /// Pairs counted per iteration.
     private(set) var found: UnsafeMutablePointer<Int>
     /// Sum of ln(squared distance) per iteration.
@@ -41,7 +41,7 @@ public final class LyapunovWorkspace {
         runEnd = .allocate(capacity: 0)
         position = .allocate(capacity: 0)
         valueCell = .allocate(capacity: 0)
-        done = .allocate(capacity: 0)
+        pending = .allocate(capacity: 0)
         found = .allocate(capacity: 0)
         sums = .allocate(capacity: 0)
     }
@@ -61,7 +61,7 @@ public final class LyapunovWorkspace {
         runEnd.deallocate()
         position.deallocate()
         valueCell.deallocate()
-        done.deallocate()
+        pending.deallocate()
     }
 
     /// Makes room for a series of `length` values and `steps + 1` output rows,
@@ -78,7 +78,7 @@ public final class LyapunovWorkspace {
             runEnd = .allocate(capacity: capacity)
             position = .allocate(capacity: capacity)
             valueCell = .allocate(capacity: capacity)
-            done = .allocate(capacity: capacity)
+            pending = .allocate(capacity: capacity)
         }
         if rowCapacity < steps + 1 {
             found.deallocate()

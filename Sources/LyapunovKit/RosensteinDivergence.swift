@@ -165,37 +165,52 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         }
     }
 
-    /// Runs the epsilon passes until every reference point is done.
+    /// Runs the epsilon passes until every reference point is done. A pass
+    /// visits only the points still pending (kept in ascending order, so the
+    /// contributions are added in the same order as a scan of every point),
+    /// and with several threads fills its grid cells in parallel blocks.
     private func search(candidates: Int, references: Int, epsilon: inout Double, workspace: LyapunovWorkspace,
                         onPass: ((Double, Int, Int) -> Void)?) throws(LyapunovError) {
         let values = UnsafePointer(workspace.values)
         let cell = workspace.valueCell
-        let done = workspace.done
-        done.update(repeating: false, count: references)
+        let pending = workspace.pending
+        for point in 0..<references { pending[point] = Int32(truncatingIfNeeded: point) }
         var undone = references
         let blocks = threads > 1 && references > Self.blockSize / 2 ? ParallelBlocks(engine: self) : nil
+        let cells = candidates + parameters.span
+        let cellBlocks = threads > 1 && cells > Self.blockSize ? (cells + Self.blockSize - 1) / Self.blockSize : 1
         while undone > 0 {
             let epsilonSquared = Wide(epsilon) * Wide(epsilon)
             let reciprocal = 1.0 / epsilon
-            for index in 0..<(candidates + parameters.span) {
-                cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal, in: Wide.self)
+            let fill = { (first: Int, end: Int) in
+                for index in first..<end { cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal, in: Wide.self) }
+            }
+            if cellBlocks > 1 {
+                ParallelLoop.forEachIndex(cellBlocks, workers: threads) { _, block in
+                    fill(block * Self.blockSize, min(cells, (block + 1) * Self.blockSize))
+                }
+            } else {
+                fill(0, cells)
             }
             if let blocks {
-                undone -= blocks.pass(references: references, candidates: candidates, epsilonSquared: epsilonSquared,
-                                      workspace: workspace)
+                undone = blocks.pass(pending: undone, candidates: candidates, epsilonSquared: epsilonSquared, workspace: workspace)
             } else {
-                for point in 0..<references where !done[point] {
+                var kept = 0
+                for slot in 0..<undone {
+                    let point = Int(pending[slot])
                     guard let neighbour = nearest(point: point, candidates: candidates, workspace: workspace,
-                                                  epsilonSquared: epsilonSquared) else { continue }
-                    done[point] = true
-                    undone -= 1
+                                                  epsilonSquared: epsilonSquared) else {
+                        pending[kept] = pending[slot]
+                        kept += 1
+                        continue
+                    }
                     if neighbour >= 0 { accumulate(point: point, neighbour: neighbour, workspace: workspace) }
                 }
+                undone = kept
             }
             onPass?(epsilon, references - undone, references)
             if undone > 0, epsilon == 0 || !(epsilonSquared <= Wide(parameters.dimension)) {
-                let stuck = (0..<references).first { !done[$0] } ?? 0
-                throw .noNeighbour(referencePoint: stuck, epsilon: epsilon)
+                throw .noNeighbour(referencePoint: Int(pending[0]), epsilon: epsilon)
             }
             epsilon = epsilon * 1.1
         }
@@ -380,20 +395,21 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             logarithms.deallocate()
         }
 
-        /// Runs one pass over every undone reference point; returns how many became done.
-        func pass(references: Int, candidates: Int, epsilonSquared: Wide, workspace: LyapunovWorkspace) -> Int {
+        /// Runs one pass over the first `pending` points of `workspace.pending`;
+        /// keeps those still without a neighbour there, in order, and returns their number.
+        func pass(pending: Int, candidates: Int, epsilonSquared: Wide, workspace: LyapunovWorkspace) -> Int {
             let rows = engine.parameters.steps + 1
-            let done = workspace.done
-            var finished = 0
+            let points = workspace.pending
+            var kept = 0
             var blockStart = 0
-            while blockStart < references {
-                let count = min(RosensteinDivergence.blockSize, references - blockStart)
+            while blockStart < pending {
+                let count = min(RosensteinDivergence.blockSize, pending - blockStart)
                 let first = blockStart
                 ParallelLoop.forEachIndex(count, workers: engine.threads, chunk: 64) { _, offset in
-                    let point = first + offset
+                    let point = Int(points[first + offset])
                     self.outcome[offset] = -2
-                    guard !done[point], let neighbour = self.engine.nearest(point: point, candidates: candidates, workspace: workspace,
-                                                                            epsilonSquared: epsilonSquared) else { return }
+                    guard let neighbour = self.engine.nearest(point: point, candidates: candidates, workspace: workspace,
+                                                              epsilonSquared: epsilonSquared) else { return }
                     self.outcome[offset] = neighbour
                     guard neighbour >= 0 else { return }
                     for iteration in 0..<rows {
@@ -401,9 +417,12 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                         self.logarithms[offset * rows + iteration] = distance > 0 ? Arithmetic.logarithm(distance) : .nan
                     }
                 }
-                for offset in 0..<count where outcome[offset] != -2 {
-                    done[first + offset] = true
-                    finished += 1
+                for offset in 0..<count {
+                    guard outcome[offset] != -2 else {
+                        points[kept] = points[first + offset]
+                        kept += 1
+                        continue
+                    }
                     guard outcome[offset] >= 0 else { continue }
                     for iteration in 0..<rows where !logarithms[offset * rows + iteration].isNaN {
                         engine.record(logarithms[offset * rows + iteration], iteration: iteration, workspace: workspace)
@@ -411,7 +430,7 @@ struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
                 }
                 blockStart += count
             }
-            return finished
+            return kept
         }
     }
 }
