@@ -22,7 +22,7 @@ public final class LyapunovWorkspace {
     private(set) var position: UnsafeMutablePointer<Int32>
     /// Grid coordinate of each value for the current pass.
     private(set) var valueCell: UnsafeMutablePointer<UInt8>
-    /// The reference points still without a neighbour, ascending (the first `pendingCount`).
+    /// The reference points still without a neighbour, ascending (as many as the search has left).
     private(set) var pending: UnsafeMutablePointer<Int32>
     /// Pairs counted per iteration.
     private(set) var found: UnsafeMutablePointer<Int>

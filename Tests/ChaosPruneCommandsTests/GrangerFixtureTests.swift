@@ -81,4 +81,21 @@ struct GrangerFixtureTests {
             #expect(run.standardError.contains("the lengths differ, every weight raises and every weight is selected"))
         }
     }
+
+    @Test("the legacy layout (one row per weight) gives the same files as the current layout of the same numbers")
+    func legacyLayoutSameFiles() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fixture = Self.root.appendingPathComponent("iris-s3")
+        let le = fixture.appendingPathComponent("window_LE_w50.csv").path, accuracy = fixture.appendingPathComponent("acc.csv").path
+        #expect(try TestSupport.run("chaosprune", ["convert", "transpose", le, "-o", "legacy.csv"], in: folder).status == 0)
+        for (name, input, extra) in [("current", le, [String]()), ("legacy", "legacy.csv", ["--legacy-layout"])] {
+            let run = try TestSupport.run("chaosprune", ["granger", input, accuracy, "-o", "\(name)_mask.csv", "--pvalues", "\(name)_p.csv",
+                                                         "--min-p", "\(name)_min.csv", "-q"] + extra, in: folder)
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+        for suffix in ["mask.csv", "p.csv", "min.csv"] {
+            #expect(try Data(contentsOf: folder.appendingPathComponent("current_\(suffix)")) == Data(contentsOf: folder.appendingPathComponent("legacy_\(suffix)")))
+        }
+    }
 }

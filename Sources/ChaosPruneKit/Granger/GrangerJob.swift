@@ -64,15 +64,16 @@ public struct GrangerJob {
     ///   window, or when `--stationarity` meets a constant series (the notebook stops there).
     public static func run(le: NumericTable, accuracy: NumericTable, leName: String, accuracyName: String,
                            options: Options) throws(StageError) -> Output {
-        let series = options.legacyLayout ? NumericTable(rows: le.columns(threads: options.threads)) : le
+        // One series per weight: the rows of the legacy layout (one row per weight), else the columns.
+        let columns = options.legacyLayout ? le.rows : le.columns(threads: options.threads)
+        let windows = options.legacyLayout ? le.columnCount : le.rows.count
         let risk: [Double]
-        switch MisclassificationRisk.series(windows: series.rows.count, accuracy: accuracy.rows, layout: options.accuracyLayout,
+        switch MisclassificationRisk.series(windows: windows, accuracy: accuracy.rows, layout: options.accuracyLayout,
                                             plan: options.plan) {
         case let .success(values): risk = values
         case let .failure(problem):
             throw StageError("\(accuracyName): window \(problem.window) of \(leName) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
         }
-        let columns = series.columns(threads: options.threads)
         guard options.stationarity else { return compute(risk: risk, le: columns, options: options) }
         let report = try StationarityReport(risk: risk, le: columns, threads: options.threads)
         if report.lengthsDiffer {
