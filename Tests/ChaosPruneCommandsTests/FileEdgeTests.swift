@@ -108,20 +108,21 @@ struct FileEdgeTests {
         #expect(try Data(contentsOf: folder.appendingPathComponent("merged.csv")) == Data(contentsOf: folder.appendingPathComponent("whole.csv")))
     }
 
-    @Test("mask cells that are not whole numbers, or too large for one, are errors with file and line, never a trap", arguments: [
-        ["convert", "mask-to-vector", "big.csv", "--weights", "4", "-o", "v.csv"],
-        ["convert", "mask-to-layers", "big.csv", "--layers", "2x2", "-o", "layers"],
-        ["compare", "big.csv", "big.csv", "--as-sets"],
-        ["compare", "text.csv", "text.csv", "--as-sets"],
+    @Test("mask cells that are not whole numbers, or too large for one, are errors with file, line and what is wrong, never a trap", arguments: [
+        (["convert", "mask-to-vector", "big.csv", "--weights", "4", "-o", "v.csv"], "big.csv:2: index 99999999999999999999 is beyond any network's weights"),
+        (["convert", "mask-to-layers", "big.csv", "--layers", "2x2", "-o", "layers"], "big.csv:2: index 99999999999999999999 is beyond"),
+        (["compare", "big.csv", "big.csv", "--as-sets"], "big.csv:2:1: index 99999999999999999999 is beyond"),
+        (["compare", "text.csv", "text.csv", "--as-sets"], "text.csv:2:1: expected a weight index (a whole number), found 'x'"),
     ])
-    func hugeIntegers(_ arguments: [String]) throws {
+    func hugeIntegers(_ arguments: [String], _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data("1\n99999999999999999999\n".utf8).write(to: folder.appendingPathComponent("big.csv"))
-        try Data("1\nx\n".utf8).write(to: folder.appendingPathComponent("text.csv"))
+        for (name, second) in [("big", "99999999999999999999"), ("text", "x")] {
+            try Data("1\n\(second)\n".utf8).write(to: folder.appendingPathComponent("\(name).csv"))
+        }
         let run = try TestSupport.run("chaosprune", arguments, in: folder)
         #expect(run.status == 1)
-        #expect(run.standardError.contains(".csv:2"), "\(run.standardError)")
+        #expect(run.standardError.contains(message), "\(run.standardError)")
         #expect(run.standardError.split(separator: "\n").count == 1)
     }
 

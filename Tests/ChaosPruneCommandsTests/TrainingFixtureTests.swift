@@ -138,6 +138,8 @@ struct TrainingFixtureTests {
         (["--recipe", "vowel"], 2, "recipe vowel is broken in the authors' Helper path"),
         (["--recipe", "iris", "--mask", "mask.csv"], 1, "mask.csv:2: index 99 is outside the network's 42 weights (0…41 with --mask-base 0)"),
         (["--recipe", "iris", "--mask", "text.csv"], 1, "text.csv:1: expected a weight index (a whole number), found 'x'"),
+        (["--recipe", "iris", "--mask", "signs.csv"], 1, "signs.csv:1: expected a weight index (a whole number), found '+-1'"),
+        (["--recipe", "iris", "--mask", "big.csv"], 1, "big.csv:1: index -99999999999999999999 is beyond any network's weights (at most 9223372036854775807)"),
         (["--recipe", "iris", "--trial", "11"], 1, "trial 11 is not in the file, which holds trials 1…10"),
         (["--recipe", "cancer2", "--init-of", "iris"], 1, "W1 has shape [6, 4], but the network 9-6-1 needs [6, 9]"),
         (["--recipe", "iris", "--data-dir", "empty"], 1, "empty/Iris.csv: cannot read: No such file or directory"),
@@ -147,6 +149,8 @@ struct TrainingFixtureTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try "1\n99\n".write(to: folder.appendingPathComponent("mask.csv"), atomically: true, encoding: .utf8)
         try "x\n".write(to: folder.appendingPathComponent("text.csv"), atomically: true, encoding: .utf8)
+        try "+-1\n".write(to: folder.appendingPathComponent("signs.csv"), atomically: true, encoding: .utf8)
+        try "-99999999999999999999\n".write(to: folder.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("empty"), withIntermediateDirectories: true)
         var arguments = options
         let recipe = arguments[arguments.firstIndex(of: "--recipe")! + 1]

@@ -69,4 +69,64 @@ struct ReportTests {
         for id in ["fig-heatmap", "fig-risk", "fig-le", "fig-minp", "fig-mask"] { #expect(html.contains("id=\"\(id)\""), "\(id)") }
         #expect(!html.contains("fig-test-accuracy"), "no stage-4 figures without retraining files")
     }
+
+    /// One damaged file of a run folder and the start of the error it must give.
+    static let damagedFiles: [(file: String, bytes: [UInt8], error: String)] = [
+        ("granger_min_p.csv", Array("weight,min_p_rounded\n0,0.5\n1,abc\n".utf8), "granger_min_p.csv:3:2: expected a number, found 'abc'"),
+        ("granger_min_p.csv", Array("weight,min_p_rounded\n0\n".utf8), "granger_min_p.csv:2: 1 field(s); expected 2 or more"),
+        ("granger_min_p.csv", Array("weight,min_p_rounded\n0,0x1p3\n".utf8), "granger_min_p.csv:2:2: expected a number, found '0x1p3'"),
+        ("mask_weights_init.csv", Array("3\n42\n".utf8), "mask_weights_init.csv:2: index 42 is outside the network's 42 weights"),
+        ("mask_weights_init.csv", Array("3\nseven\n".utf8), "mask_weights_init.csv:2: expected a weight index"),
+        ("retrain/dense/summary_1.json", Array("{\"recipe\": ".utf8), "summary_1.json: invalid JSON at byte 11"),
+        ("retrain/dense/epochs_1.csv", Array("epoch,train_acc,test_acc\n0,0.5,x\n".utf8), "epochs_1.csv:2:3: expected a number, found 'x'"),
+        ("retrain/dense/epochs_1.csv", Array("epoch,train_acc,test_acc\n0,0.5\n".utf8), "epochs_1.csv:2: 2 field(s); expected 3 or more"),
+        ("window_LE_1.log", [0x4E, 0x6F, 0xFF, 0x0A], "window_LE_1.log:1:1: byte 0xFF is not UTF-8 text"),
+        ("window_LE_1.csv.json", Array("{".utf8), "window_LE_1.csv.json: invalid JSON at byte 1"),
+    ]
+
+    @Test("a file of the run folder that does not read whole stops the page with its place, never a blank or missing figure",
+          arguments: damagedFiles)
+    func damagedFile(_ damage: (file: String, bytes: [UInt8], error: String)) throws {
+        let (folder, request) = try Self.runFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(damage.bytes).write(to: URL(fileURLWithPath: request.folder).appendingPathComponent(damage.file))
+        let error = #expect(throws: (any Error).self) { try ReportPage.build(request) }
+        #expect(error.map { "\($0)".contains(damage.error) } == true, "\(String(describing: error))")
+    }
+
+    @Test("layer shapes that do not cover window_LE's weights are an error naming both counts, from --layers or from the recipe")
+    func layersMustCoverTheWeights() throws {
+        let (folder, request) = try Self.runFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var shapes = request
+        shapes.layers = [(2, 2)]
+        #expect(throws: StageError("the layer shapes 2x2 (--layers) hold 4 weights, but \(request.folder)/window_LE_1.csv holds 42")) { try ReportPage.build(shapes) }
+        var recipe = request
+        recipe.layers = nil
+        let summary = URL(fileURLWithPath: request.folder).appendingPathComponent("retrain/dense/summary_1.json")
+        try Data("{\"recipe\": \"cancer2\"}".utf8).write(to: summary)
+        #expect(throws: StageError.self) { try ReportPage.build(recipe) }
+        try Data("{\"recipe\": \"iris\"}".utf8).write(to: summary)
+        #expect(try ReportPage.build(recipe).contains("id=\"fig-mask\""))
+    }
+
+    /// A pipeline run of the iris fixture with one stage-4 variant beside it: (temporary folder, page request).
+    static func runFolder() throws -> (URL, ReportPage.Request) {
+        let folder = try TestSupport.temporaryFolder()
+        let fixture = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
+        let run = folder.appendingPathComponent("run")
+        var pipeline = PipelineRun.Request(weights: fixture.appendingPathComponent("weights.csv").path,
+                                           accuracy: fixture.appendingPathComponent("acc.csv").path, folder: run.path,
+                                           windows: WindowLEJob.Options(settings: .current(plan: .standard), threads: 2), granger: GrangerJob.Options())
+        pipeline.dataName = "weights"
+        _ = try PipelineRun.run(pipeline)
+        let dense = run.appendingPathComponent("retrain/dense")
+        try FileManager.default.createDirectory(at: dense, withIntermediateDirectories: true)
+        try Data("epoch,train_acc,test_acc\n0,0.5,0.25\n1,0.75,0.5\n".utf8).write(to: dense.appendingPathComponent("epochs_1.csv"))
+        try Data("{\"recipe\": \"iris\", \"trial\": 1, \"seconds\": 0.5}".utf8).write(to: dense.appendingPathComponent("summary_1.json"))
+        var request = ReportPage.Request(folder: run.path, layers: [(6, 4), (3, 6)])
+        request.accuracy = fixture.appendingPathComponent("acc.csv").path
+        #expect(try ReportPage.build(request).contains("id=\"fig-test-accuracy\""), "the undamaged folder draws")
+        return (folder, request)
+    }
 }

@@ -40,9 +40,10 @@ public enum MaskConversion {
     public static func indices(_ table: CellTable, file: String, offset: Int, weights: Int?) throws(CSVError) -> [Int] {
         var result: [Int] = []
         for (line, row) in table.texts.enumerated() {
-            guard row.count == 1, let value = Int(row[0]) else {
+            guard row.count == 1 else {
                 throw CSVError(file: file, line: line + 1, message: "expected one weight index (a whole number) per line, found '\(ArgumentText.printable(row.joined(separator: ",")))'")
             }
+            guard let value = WeightIndexText.parse(row[0]) else { throw CSVError(file: file, line: line + 1, message: WeightIndexText.problem(row[0])) }
             let (index, overflow) = value.subtractingReportingOverflow(offset)
             guard !overflow, index >= 0, weights.map({ index < $0 }) ?? true else {
                 throw CSVError(file: file, line: line + 1, message: "index \(value) minus offset \(offset) is outside 0…\((weights ?? 1) - 1)")

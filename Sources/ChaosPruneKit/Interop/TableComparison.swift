@@ -131,8 +131,8 @@ public struct MaskSetComparison: Sendable {
             var result = Set<Int>()
             for (line, row) in table.texts.enumerated() {
                 for (column, text) in row.enumerated() {
-                    guard let value = Int(text) else {
-                        throw CSVError(file: name, line: line + 1, column: column + 1, message: "expected a weight index (a whole number), found '\(ArgumentText.printable(text))'")
+                    guard let value = WeightIndexText.parse(text) else {
+                        throw CSVError(file: name, line: line + 1, column: column + 1, message: WeightIndexText.problem(text))
                     }
                     result.insert(value)
                 }

@@ -32,7 +32,12 @@ public enum ReportPage {
 
     /// The page for `request`.
     ///
-    /// - Throws: `CSVError`/`StageError` when a file the folder holds cannot be read.
+    /// Every file the page draws from must read whole: a page never leaves out
+    /// or blanks a file it found without saying so.
+    ///
+    /// - Throws: `CSVError` (file, line, column) when a file the folder holds
+    ///   cannot be read or does not hold what its name promises; `StageError`
+    ///   when the layer shapes do not cover window_LE's weights.
     public static func build(_ request: Request) throws -> String {
         let run = try RunFolder(request.folder)
         var sections: [String] = []
@@ -40,7 +45,11 @@ public enum ReportPage {
         var plan = WindowPlan.standard
         var legacy = false
         if let le = run.windowLE, let sidecar = try WindowSidecar.read(for: le) {
-            plan = (try? sidecar.plan) ?? plan
+            do {
+                plan = try sidecar.plan
+            } catch {
+                throw CSVError(file: WindowSidecar.path(for: le), message: error.message)
+            }
             legacy = sidecar.layout == .weightsByWindows
             facts += [("window_LE", le), ("made by", sidecar.tool), ("script", sidecar.script),
                       ("window, overlap, step", "\(sidecar.window), \(LinearScale.label(sidecar.overlap)), \(sidecar.step) rows"),
@@ -51,14 +60,11 @@ public enum ReportPage {
         } else if let le = run.windowLE {
             facts.append(("window_LE", "\(le) (no sidecar: window \(plan.window), overlap \(LinearScale.label(plan.overlap)) assumed)"))
         }
-        if let log = run.log, let text = try? FileContents.read(log),
-           let last = try? TextLines.split(text, file: log).last {
+        if let log = run.log, let last = try TextLines.split(try CSVError.contents(of: log), file: log).last {
             facts.append(("script log", String(last)))
         }
         var summaries: [(name: String, json: JSONValue)] = []
-        for entry in run.retraining {
-            if let bytes = try? FileContents.read(entry.summary), let json = try? JSONValue.parse(bytes) { summaries.append((entry.name, json)) }
-        }
+        for entry in run.retraining { summaries.append((entry.name, try JSONValue.read(entry.summary))) }
         if let first = summaries.first?.json {
             facts.append(("recipe, trial", "\(first["recipe"]?.string ?? "?"), \(first["trial"]?.integer.map(String.init) ?? "?")"))
             let timings = summaries.map { "\($0.name) \(LinearScale.label($0.json["seconds"]?.number ?? .nan)) s" }.joined(separator: ", ")
@@ -72,6 +78,13 @@ public enum ReportPage {
         if let path = run.windowLE {
             let table = try NumericTable.read(path)
             le = legacy ? table.transposed.rows : table.rows
+            if let layers, let weights = le.first?.count {
+                let total = layers.reduce(0) { $0 + $1.rows * $1.columns }
+                guard total == weights else {
+                    let shapes = layers.map { "\($0.rows)x\($0.columns)" }.joined(separator: ",")
+                    throw StageError("the layer shapes \(shapes) (\(request.layers == nil ? "the retraining summary's recipe" : "--layers")) hold \(total) weights, but \(path) holds \(weights)")
+                }
+            }
             var boundaries: [Int] = []
             var start = 0
             for layer in layers ?? [] {
@@ -86,7 +99,7 @@ public enum ReportPage {
         }
         var minimumP: [Double] = []
         if let path = run.minimumP {
-            minimumP = try rowsAfterHeader(path).map { $0.count > 1 ? $0[1] : .nan }
+            minimumP = try rowsAfterHeader(path, columns: 2).map { $0[1] }
         }
         if let path = request.accuracy ?? run.accuracy, !le.isEmpty {
             let accuracy = try NumericTable.read(path)
@@ -111,7 +124,7 @@ public enum ReportPage {
         }
         if let path = run.mask, let layers {
             let total = layers.reduce(0) { $0 + $1.rows * $1.columns }
-            let pruned = Set((try? TrainingMask.read(path, base: 0, weights: total)) ?? [])
+            let pruned = Set(try TrainingMask.read(path, base: 0, weights: total))
             let named = layers.enumerated().map { ("W\($0.offset + 1)", $0.element.rows, $0.element.columns) }
             let cut = layers.contains { $0.rows > 60 || $0.columns > 60 }
                 ? " Layers larger than 60 × 60 show their first 60 rows and columns; the count covers every weight." : ""
@@ -121,9 +134,9 @@ public enum ReportPage {
         if !run.retraining.isEmpty {
             var test: [(name: String, values: [Double])] = [], train: [(name: String, values: [Double])] = []
             for entry in run.retraining {
-                let rows = try rowsAfterHeader(entry.epochs)
-                train.append((entry.name, rows.map { $0.count > 1 ? $0[1] : .nan }))
-                test.append((entry.name, rows.map { $0.count > 2 ? $0[2] : .nan }))
+                let rows = try rowsAfterHeader(entry.epochs, columns: 3)
+                train.append((entry.name, rows.map { $0[1] }))
+                test.append((entry.name, rows.map { $0[2] }))
             }
             sections.append(section("Retraining: test accuracy per epoch", figure(
                 SVGFigures.lines(id: "fig-test-accuracy", series: test, xLabel: "epoch", yLabel: "test accuracy"), "Every variant from the same initial weights.")))
@@ -134,9 +147,26 @@ public enum ReportPage {
         return page(title: "chaosprune report: \(request.folder)", body: sections.joined())
     }
 
-    /// The numbers of a CSV file with a header line (text cells read as NaN).
-    static func rowsAfterHeader(_ path: String) throws -> [[Double]] {
-        try CSVRecords.read(path).dropFirst().map { record in record.fields.map { DecimalSyntax.parse($0) ?? .nan } }
+    /// The first `columns` numbers of each row of a CSV file with a header
+    /// line (`nan` and `inf` included: the writers print them).
+    ///
+    /// - Throws: `CSVError` at the first short row or field that is not a number.
+    static func rowsAfterHeader(_ path: String, columns: Int) throws(CSVError) -> [[Double]] {
+        var rows: [[Double]] = []
+        for record in try CSVRecords.read(path).dropFirst() {
+            guard record.fields.count >= columns else {
+                throw CSVError(file: path, line: record.line, message: "\(record.fields.count) field(s); expected \(columns) or more, like the header")
+            }
+            var row: [Double] = []
+            for (index, field) in record.fields.prefix(columns).enumerated() {
+                guard let value = DecimalSyntax.parse(field) else {
+                    throw CSVError(file: path, line: record.line, column: index + 1, message: "expected a number, found '\(ArgumentText.printable(field))'")
+                }
+                row.append(value)
+            }
+            rows.append(row)
+        }
+        return rows
     }
 
     static func section(_ title: String, _ body: String) -> String {

@@ -102,6 +102,18 @@ public enum JSONValue: Sendable, Equatable {
         return result + "\""
     }
 
+    /// The JSON document in the file `path`.
+    ///
+    /// - Throws: `CSVError` naming the file when it cannot be read or is not one JSON document.
+    public static func read(_ path: String) throws(CSVError) -> JSONValue {
+        let bytes = try CSVError.contents(of: path)
+        do {
+            return try parse(bytes)
+        } catch {
+            throw CSVError(file: path, message: error.message)
+        }
+    }
+
     /// Parses `bytes` as one JSON document; the error says what was expected at which byte.
     public static func parse(_ bytes: [UInt8]) throws(StageError) -> JSONValue {
         var reader = JSONReader(bytes: bytes)

@@ -16,8 +16,8 @@ public enum TrainingMask {
         for (number, line) in body.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
             let field = try UTF8Text.decode(line.filter { $0 != 13 && $0 != 32 && $0 != 9 }, file: path, line: number + 1, column: 1)
             if field.isEmpty { continue }
-            guard let value = Int(field) else {
-                throw CSVError(file: path, line: number + 1, message: "expected a weight index (a whole number), found '\(ArgumentText.printable(field))'")
+            guard let value = WeightIndexText.parse(field) else {
+                throw CSVError(file: path, line: number + 1, message: WeightIndexText.problem(field))
             }
             let (index, overflow) = value.subtractingReportingOverflow(base)
             guard !overflow, index >= 0, index < weights else {

@@ -134,10 +134,9 @@ public struct WindowSidecar: Sendable, Equatable {
     public static func read(for file: String) throws(CSVError) -> WindowSidecar? {
         let sidecar = path(for: file)
         guard file != "-", FileContents.exists(sidecar) else { return nil }
-        let bytes = try CSVError.contents(of: sidecar)
         let document: JSONValue
         do {
-            document = try JSONValue.parse(bytes)
+            document = try JSONValue.read(sidecar)
         } catch {
             throw CSVError(file: sidecar, message: "\(error.message); delete it to use \(file) without metadata")
         }
