@@ -1,15 +1,17 @@
 import Synchronization
 
-/// Temporary files to remove when the process is interrupted (SIGINT, SIGTERM,
-/// SIGHUP), so a stopped run leaves neither half-written temporaries nor a
-/// damaged output: the previous output is only ever replaced by a rename.
+/// Temporary files and folders to remove when the process is interrupted
+/// (SIGINT, SIGTERM, SIGHUP), so a stopped run leaves neither half-written
+/// temporaries nor a staging folder behind, nor a damaged output: the
+/// previous output is only ever replaced by a rename.
 ///
-/// The handler only unlinks the registered paths (async-signal-safe) and ends
-/// the process with 128 + the signal number (130, 143, 129), as shells expect.
+/// The handler only unlinks every registered path, then removes those that
+/// are (now empty) folders (both async-signal-safe), and ends the process
+/// with 128 + the signal number (130, 143, 129), as shells expect.
 /// Paths live in a fixed table of C strings, so registering costs no lock in
 /// the handler.
 public enum InterruptCleanup {
-    /// How many temporary files may be registered at once.
+    /// How many temporary paths may be registered at once.
     static let capacity = 256
     nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
         let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
@@ -51,11 +53,15 @@ public enum InterruptCleanup {
     }
 }
 
-/// The signal handler: unlinks every registered temporary and ends with 128 + the signal.
+/// The signal handler: unlinks every registered temporary, then removes the
+/// registered folders they emptied, and ends with 128 + the signal.
 private func removeTemporariesAndExit(_ signal: Int32) {
     let slots = InterruptCleanup.slots
     for index in 0..<InterruptCleanup.capacity {
         if let path = slots[index] { Platform.unlinkRaw(path) }
+    }
+    for index in 0..<InterruptCleanup.capacity {
+        if let path = slots[index] { Platform.removeFolderRaw(path) }
     }
     Platform.exitImmediately(128 + signal)
 }

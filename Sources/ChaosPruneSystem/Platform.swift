@@ -189,6 +189,9 @@ public enum Platform {
     /// `unlink(2)` of a C string, for signal handlers.
     public static func unlinkRaw(_ path: UnsafePointer<CChar>) { _ = unlink(path) }
 
+    /// `rmdir(2)` of a C path, ignoring failure: async-signal-safe.
+    public static func removeFolderRaw(_ path: UnsafePointer<CChar>) { _ = rmdir(path) }
+
     /// `_exit(2)`: ends the process at once, for signal handlers.
     public static func exitImmediately(_ status: Int32) -> Never { _exit(status) }
 

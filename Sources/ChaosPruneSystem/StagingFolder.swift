@@ -11,17 +11,26 @@ public final class StagingFolder {
     public let target: String
     /// The hidden folder written into.
     public let path: String
+    /// The names of the files the run may stage.
+    public let names: [String]
+    /// The staging folder's and the staged files' slots in `InterruptCleanup`.
+    private var interruptSlots: [Int?]
 
-    /// Creates `.<name>.<pid>.<random>.staging` beside `target`.
-    public init(for target: String) throws(SystemError) {
+    /// Creates `.<name>.<pid>.<random>.staging` beside `target` for the output
+    /// files `names`; if the process is interrupted before `commit(_:)` or
+    /// `discard()`, the signal handler removes them and the folder.
+    public init(for target: String, files names: [String]) throws(SystemError) {
         self.target = target
+        self.names = names
         var trimmed = target
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
         let slash = trimmed.lastIndex(of: "/")
         let parent = slash.map { String(trimmed[...$0]) } ?? ""
         let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
-        path = "\(parent).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).staging"
+        let path = "\(parent).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).staging"
         try Platform.makeFolder(path)
+        self.path = path
+        interruptSlots = [InterruptCleanup.register(path)] + names.map { InterruptCleanup.register("\(path)/\($0)") }
     }
 
     /// The staged path of the output file `name`.
@@ -30,16 +39,19 @@ public final class StagingFolder {
     /// The final path of the output file `name`.
     public func finalPath(_ name: String) -> String { "\(target)/\(name)" }
 
-    /// Creates the output folder and moves the staged files `names` into it, in order.
-    public func commit(_ names: [String]) throws(SystemError) {
+    /// Creates the output folder, moves the staged files `committed` into it
+    /// in order, and removes the staging folder.
+    public func commit(_ committed: [String]) throws(SystemError) {
         try Platform.makeFolder(target)
-        for name in names { try Platform.rename(file(name), to: finalPath(name)) }
-        Platform.removeFolder(path)
+        for name in committed { try Platform.rename(file(name), to: finalPath(name)) }
+        discard()
     }
 
-    /// Removes the staged files `names` and the staging folder.
-    public func discard(_ names: [String]) {
+    /// Removes whatever is still staged and the staging folder.
+    public func discard() {
         for name in names { Platform.remove(file(name)) }
         Platform.removeFolder(path)
+        interruptSlots.forEach(InterruptCleanup.unregister)
+        interruptSlots = []
     }
 }

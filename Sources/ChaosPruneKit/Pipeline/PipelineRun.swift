@@ -67,14 +67,14 @@ public enum PipelineRun {
     public static func run(_ request: Request) throws -> Result {
         let reader = try NumericCSVReader(path: request.weights)
         let accuracy = try NumericTable.read(request.accuracy)
-        let staging = try StagingFolder(for: request.folder)
         let names = FileNames(request)
+        let staging = try StagingFolder(for: request.folder, files: names.all)
         do {
             let result = try runStages(request, reader: reader, accuracy: accuracy, staging: staging, names: names)
             try staging.commit(names.written(stationarity: request.granger.stationarity))
             return result
         } catch {
-            staging.discard(names.all)
+            staging.discard()
             throw error
         }
     }
