@@ -3,8 +3,8 @@
 /// so a failed run creates no folder and never leaves a mix of two runs'
 /// files behind.
 ///
-/// Postconditions: after `commit(_:)` every named file is in the output
-/// folder and the staging folder is gone; after `discard()` (or a failure)
+/// Postconditions: after `commit(_:)` every committed file is in the output
+/// folder, no other file of `names` is, and the staging folder is gone; after `discard()` (or a failure)
 /// the output folder is as it was and the staging folder is gone.
 public final class StagingFolder {
     /// The output folder.
@@ -40,10 +40,13 @@ public final class StagingFolder {
     public func finalPath(_ name: String) -> String { "\(target)/\(name)" }
 
     /// Creates the output folder, moves the staged files `committed` into it
-    /// in order, and removes the staging folder.
+    /// in order, removes from it the other files of `names` (an earlier run's,
+    /// which this run did not write: the folder holds one run's set), and
+    /// removes the staging folder. Files of other names are left alone.
     public func commit(_ committed: [String]) throws(SystemError) {
         try Platform.makeFolder(target)
         for name in committed { try Platform.rename(file(name), to: finalPath(name)) }
+        for name in names where !committed.contains(name) { Platform.remove(finalPath(name)) }
         discard()
     }
 

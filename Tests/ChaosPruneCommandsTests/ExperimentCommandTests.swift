@@ -86,4 +86,35 @@ struct ExperimentCommandTests {
         #expect(try mask("7", "b") == first)
         #expect(try mask("8", "c") != first)
     }
+
+    @Test("bad input fails before anything is written: usage errors exit 2, unreadable inputs exit 1, no run folder either way", arguments: [
+        (["--trials", "1,1"], 2, "trial 1 is named twice"),
+        (["--trials", "2,1-3"], 2, "trial 2 is named twice"),
+        (["--trials", "1,2", "--ft-masks", "m.csv"], 2, "--ft-masks gives 1 mask file(s) for 2 trial(s): one per trial, in order"),
+        (["--pt-masks", "m.csv,m.csv"], 2, "--pt-masks gives 2 mask file(s) for 1 trial(s)"),
+        (["--trials", "1,11"], 1, "iris.npy: trial 11 is not in the file, which holds trials 1…10"),
+        (["--trials", "1,2", "--ft-masks", "m.csv,missing.csv"], 1, "missing.csv: cannot read"),
+        (["--ft-masks", "bad.csv"], 1, "bad.csv:2: index 42 is outside the network's 42 weights"),
+    ])
+    func badInput(_ options: [String], _ status: Int32, _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("1\n".utf8).write(to: folder.appendingPathComponent("m.csv"))
+        try Data("1\n42\n".utf8).write(to: folder.appendingPathComponent("bad.csv"))
+        let run = try TestSupport.run("chaosprune", ["experiment"] + Self.common("iris") + ["-o", "run", "-q"] + options, in: folder)
+        #expect(run.status == status)
+        #expect(run.standardError.hasPrefix("chaosprune experiment: error: ") && run.standardError.contains(message), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run").path), "no run folder")
+    }
+
+    @Test("an init file of another network fails before anything is written")
+    func wrongInitialisation() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run("chaosprune", ["experiment", "--recipe", "iris", "--data-dir", Self.root.appendingPathComponent("data").path,
+                                                     "--init", Self.root.appendingPathComponent("init/cancer2.npy").path, "-o", "run", "-q"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("W1 has shape [6, 9], but the network 4-6-3 needs [6, 4]"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run").path), "no run folder")
+    }
 }

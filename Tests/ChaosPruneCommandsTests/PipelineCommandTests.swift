@@ -85,4 +85,17 @@ struct PipelineCommandTests {
         #expect(try before.map { try Data(contentsOf: run.appendingPathComponent($0)) } == contents)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["run", "short.csv"])
     }
+
+    @Test("a re-run replaces the earlier run's set of files: adf.csv of a --stationarity run goes when the next run has none")
+    func rerunReplacesTheSet() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = Self.pipeline.appendingPathComponent("iris-s3")
+        let arguments = ["pipeline", input.appendingPathComponent("weights.csv").path, input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"]
+        #expect(try TestSupport.run("chaosprune", arguments + ["--stationarity"], in: folder).status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("run/adf.csv").path))
+        #expect(try TestSupport.run("chaosprune", arguments, in: folder).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("run").path).sorted()
+                == ["granger_min_p.csv", "granger_pvalues.csv", "mask_weights_init.csv", "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
+    }
 }

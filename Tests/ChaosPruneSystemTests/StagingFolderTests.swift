@@ -12,11 +12,14 @@ struct StagingFolderTests {
         }
     }
 
-    @Test("the folder and every file it may stage are left to the interrupt handler until commit, which moves the named files")
+    @Test("the folder and every file it may stage are left to the interrupt handler until commit, which moves the committed files and removes the run's others")
     func commitMovesAndForgets() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("run").path
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try Data("earlier run\n".utf8).write(to: URL(fileURLWithPath: target + "/c.csv"))
+        try Data("the user's\n".utf8).write(to: URL(fileURLWithPath: target + "/notes.txt"))
         let staging = try StagingFolder(for: target, files: ["a.csv", "b.csv", "c.csv"])
         let handled: Set = [staging.path, staging.file("a.csv"), staging.file("b.csv"), staging.file("c.csv")]
         #expect(Self.registered().isSuperset(of: handled))
@@ -24,7 +27,8 @@ struct StagingFolderTests {
         try Data("b\n".utf8).write(to: URL(fileURLWithPath: staging.file("b.csv")))
         try staging.commit(["a.csv"])
         #expect(Self.registered().isDisjoint(with: handled))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target) == ["a.csv"], "only the committed file lands")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).sorted() == ["a.csv", "notes.txt"],
+                "the committed file lands, the earlier run's c.csv goes, other files stay")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run"], "the staging folder is gone")
     }
 

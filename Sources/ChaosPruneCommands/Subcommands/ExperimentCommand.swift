@@ -53,6 +53,7 @@ enum ExperimentCommand {
         request.ftMasks = try arguments.optional(ftMasks)
         request.ptMasks = try arguments.optional(ptMasks)
         request.threads = try arguments.value(ThreadsOption.threads)
+        if let problem = request.problem { throw .usage(problem) }
         let quiet = arguments.isSet(QuietOption.quiet)
         let showProgress = !quiet && invocation.console.errorIsTerminal
         let result = try invocation.stage {

@@ -55,6 +55,24 @@ public enum ExperimentRun {
             self.trials = trials
             self.folder = folder
         }
+
+        /// Why the settings alone cannot make an experiment, or nil: a recipe
+        /// outside the Helper family, a trial named twice, or given masks
+        /// that are not one per trial.
+        public var problem: String? {
+            guard recipe.family == .helper else {
+                return "the experiment runs the Helper recipes (its window and Granger stages read acc_K.csv); for \(recipe.name) run train, le-window, granger and retrain one by one"
+            }
+            if let twice = trials.indices.first(where: { trials[..<$0].contains(trials[$0]) }) {
+                return "trial \(trials[twice]) is named twice"
+            }
+            for (name, masks) in [("--ft-masks", ftMasks), ("--pt-masks", ptMasks)] {
+                if let masks, masks.count != trials.count {
+                    return "\(name) gives \(masks.count) mask file(s) for \(trials.count) trial(s): one per trial, in order"
+                }
+            }
+            return nil
+        }
     }
 
     /// One retrained variant of one trial.
@@ -96,34 +114,43 @@ public enum ExperimentRun {
 
     /// Runs the experiment.
     ///
-    /// - Throws: any stage's `CSVError`, `StageError` or `SystemError`; `progress` hears each stage as it starts.
+    /// Every input — the data, each trial's initial weights, the given masks —
+    /// is read and checked before the first folder is made, so bad input
+    /// fails with nothing written.
+    ///
+    /// - Throws: `StageError` for `request.problem`; any stage's `CSVError`,
+    ///   `StageError` or `SystemError`; `progress` hears each stage as it starts.
     public static func run(_ request: Request, progress: (String) -> Void = { _ in }) throws -> Result {
+        if let problem = request.problem { throw StageError(problem) }
         let recipe = request.recipe
-        guard recipe.family == .helper else {
-            throw StageError("the experiment runs the Helper recipes (its window and Granger stages read acc_K.csv); for \(recipe.name) run train, le-window, granger and retrain one by one")
-        }
-        for (name, masks) in [("--ft-masks", request.ftMasks), ("--pt-masks", request.ptMasks)] {
-            if let masks, masks.count != request.trials.count {
-                throw StageError("\(name) gives \(masks.count) mask file(s) for \(request.trials.count) trial(s): one per trial, in order")
-            }
-        }
         let clock = ContinuousClock()
         let start = clock.now
         let data = try RecipeData.load(recipe, from: request.dataFolder)
+        var setups: [TrainingSetup] = []
+        for trial in request.trials {
+            setups.append(try TrainingSetup(recipe: recipe, data: data,
+                                            initial: try TrainingSetup.initialisation(request.initialisation, trial: trial, recipe: recipe)))
+        }
+        func read(_ masks: [String]?) throws(CSVError) -> [[Int]]? {
+            guard let masks else { return nil }
+            var read: [[Int]] = []
+            for path in masks { read.append(try TrainingMask.read(path, base: 0, weights: recipe.weightCount)) }
+            return read
+        }
+        let givenFT = try read(request.ftMasks), givenPT = try read(request.ptMasks)
         let partial = request.ptMasks == nil
             ? request.partialEpochs ?? defaultPartialEpochs(recipe: recipe, trainingSamples: data.trainInputs.count,
                                                               plan: request.windows.plan, maxlag: request.granger.maxlag)
             : nil
         try Platform.makeFolder(request.folder)
         var trials: [Trial] = []
-        for (position, trial) in request.trials.enumerated() {
-            let setup = try TrainingSetup(recipe: recipe, data: data,
-                                          initial: try TrainingSetup.initialisation(request.initialisation, trial: trial, recipe: recipe))
+        for (trial, setup) in zip(request.trials, setups) {
+            let position = trials.count
             let folder = "\(request.folder)/trial_\(trial)"
             try Platform.makeFolder(folder)
             var warnings: [StageWarning] = []
-            func mask(_ label: String, given: [String]?, epochs: Int?) throws -> [Int] {
-                if let given { return try TrainingMask.read(given[position], base: 0, weights: recipe.weightCount) }
+            func mask(_ label: String, given: [[Int]]?, epochs: Int?) throws -> [Int] {
+                if let given { return given[position] }
                 let stageFolder = label == "FT" ? folder : "\(folder)/PT"
                 progress("trial \(trial): \(label) recording, windows and Granger")
                 var recording = StageOneRecording.Request(setup: setup, epochs: epochs ?? recipe.epochs, trial: "\(trial)", folder: stageFolder)
@@ -141,8 +168,8 @@ public enum ExperimentRun {
                 warnings += run.warnings
                 return run.grangerStage.output.selection.mask.sorted()
             }
-            let ft = try mask("FT", given: request.ftMasks, epochs: nil)
-            let pt = try mask("PT", given: request.ptMasks, epochs: partial)
+            let ft = try mask("FT", given: givenFT, epochs: nil)
+            let pt = try mask("PT", given: givenPT, epochs: partial)
             progress("trial \(trial): retraining dense, FT, PT, magnitude and random")
             let masks: [[Int]] = [
                 [], ft, pt,
