@@ -69,4 +69,29 @@ struct CustomDataTests {
         #expect(both.status == 2)
         #expect(both.standardError == "chaosprune train: error: --data replaces --recipe and --data-dir: give one or the other\n")
     }
+
+    @Test("training that overflows records inf/nan literally (as numpy) and warns once with the first such step; le-window then refuses the recording",
+          arguments: [("1,2,0\n2,3,1\n3,4,0\n4,5,1\n5,6,0\n", ["--learning-rate", "1e308"], 2),
+                      ("1e308,1e308,0\n-1e308,1e308,1\n3,3,0\n", ["--scaling", "none"], 1)])
+    func overflowWarns(_ data: String, _ options: [String], _ step: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(data.utf8).write(to: folder.appendingPathComponent("d.csv"))
+        let train = try TestSupport.run("chaosprune", ["train", "--data", "d.csv", "--trial", "1", "-o", "out", "-q"] + options, in: folder)
+        #expect(train.status == 0)
+        #expect(train.standardError == "chaosprune train: warning: the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features\n")
+        let recording = try String(contentsOf: folder.appendingPathComponent("out/pure_1.csv"), encoding: .utf8).split(separator: "\r\n")
+        #expect(recording[step - 1].allSatisfy { !"in".contains($0) } && recording.last!.contains("nan"), "finite until the step, nan at the end")
+        let windows = try TestSupport.run("chaosprune", ["le-window", "out/pure_1.csv", "-o", "le.csv", "-q"], in: folder)
+        #expect(windows.status == 1 && windows.standardError.contains("not a finite number"), "\(windows.standardError)")
+    }
+
+    @Test("training that stays finite warns of nothing")
+    func finiteIsQuiet() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("1,2,0\n2,3,1\n3,4,0\n4,5,1\n5,6,0\n".utf8).write(to: folder.appendingPathComponent("d.csv"))
+        let train = try TestSupport.run("chaosprune", ["train", "--data", "d.csv", "--trial", "1", "-o", "out", "-q"], in: folder)
+        #expect(train.status == 0 && train.standardError.isEmpty, "\(train.standardError)")
+    }
 }

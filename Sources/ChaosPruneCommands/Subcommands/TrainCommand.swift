@@ -22,6 +22,7 @@ enum TrainCommand {
         let clock = ContinuousClock()
         let start = clock.now
         let result = try invocation.stage { try StageOneRecording.run(request) }
+        invocation.warn(result.warnings)
         if !arguments.isSet(QuietOption.quiet) {
             invocation.console.error("train: \(setup.recipe.name) trial \(trial): \(request.epochs) epochs, \(result.steps) steps, final train accuracy \(PythonFloatText.repr(result.finalTrainAccuracy)), test \(PythonFloatText.repr(result.finalTestAccuracy)), in \(CFormat.format("%.1f", (clock.now - start).seconds)) s; \(result.files.joined(separator: ", "))\n")
         }

@@ -155,7 +155,7 @@ public enum ExperimentRun {
                 progress("trial \(trial): \(label) recording, windows and Granger")
                 var recording = StageOneRecording.Request(setup: setup, epochs: epochs ?? recipe.epochs, trial: "\(trial)", folder: stageFolder)
                 recording.threads = request.threads
-                _ = try StageOneRecording.run(recording)
+                warnings += try StageOneRecording.run(recording).warnings
                 var windows = WindowLEJob.Options(settings: request.windows, threads: request.threads)
                 windows.lineEnding = [10]
                 var pipeline = PipelineRun.Request(weights: "\(stageFolder)/pure_\(trial).csv", accuracy: "\(stageFolder)/acc_\(trial).csv",

@@ -50,9 +50,15 @@ public enum StageOneRecording {
         public var finalTrainAccuracy: Double, finalTestAccuracy: Double
         /// The files written.
         public var files: [String]
+        /// `nonFiniteWeights` when an update overflowed.
+        public var warnings: [StageWarning]
     }
 
     /// Runs the recording.
+    ///
+    /// An update that overflows (an exp beyond ±709) is computed literally, as
+    /// numpy computes it, and recorded as `inf`/`nan`; the result then warns
+    /// with the first such step.
     ///
     /// - Throws: `SystemError` when a file cannot be written (nothing is left then, unless appending).
     public static func run(_ request: Request) throws -> Result {
@@ -87,6 +93,7 @@ public enum StageOneRecording {
         let workerScratch = UncheckedSendable(value: Array(scratch.dropFirst()))
         let weightColumns = (0..<setup.initial.weightCount).map(setup.initial.offset(ofWeight:))
         var last = (train: 0.0, test: 0.0)
+        var firstNonFinite: Int?
         do {
             var state = 0
             while state <= steps {
@@ -100,6 +107,7 @@ public enum StageOneRecording {
                                            learningRate: setup.recipe.learningRate, scratch: scratch[0])
                             }
                             (buffer.baseAddress! + index * width).update(from: p.baseAddress!, count: width)
+                            if firstNonFinite == nil, !p.allSatisfy(\.isFinite) { firstNonFinite = step }
                         }
                     }
                 }
@@ -147,6 +155,7 @@ public enum StageOneRecording {
             writers.forEach { $0.abandon() }
             throw error
         }
-        return Result(steps: steps, finalTrainAccuracy: last.train, finalTestAccuracy: last.test, files: paths)
+        return Result(steps: steps, finalTrainAccuracy: last.train, finalTestAccuracy: last.test, files: paths,
+                      warnings: firstNonFinite.map { [.nonFiniteWeights(step: $0)] } ?? [])
     }
 }
