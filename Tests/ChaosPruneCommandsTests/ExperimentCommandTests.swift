@@ -117,4 +117,18 @@ struct ExperimentCommandTests {
         #expect(run.standardError.contains("W1 has shape [6, 9], but the network 4-6-3 needs [6, 4]"), "\(run.standardError)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run").path), "no run folder")
     }
+
+    @Test("a mask or a baseline holding every weight is retrained with none, and says which it was", arguments: [
+        (["--mask", "all.csv"], "the mask holds every one of the 42 weights (granger's [-0:] quirk selects all when none qualifies)"),
+        (["--baseline", "random", "--prune", "42"], "the baseline prunes every one of the 42 weights"),
+        (["--baseline", "magnitude", "--prune-like", "all.csv"], "the baseline prunes every one of the 42 weights"),
+    ])
+    func everyWeightMasked(_ options: [String], _ what: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data((0..<42).map { "\($0)\n" }.joined().utf8).write(to: folder.appendingPathComponent("all.csv"))
+        let run = try TestSupport.run("chaosprune", ["retrain"] + Self.common("iris") + ["--trial", "1", "-o", "out", "-q", "--epochs", "1"] + options, in: folder)
+        #expect(run.status == 0)
+        #expect(run.standardError == "chaosprune retrain: warning: \(what); the network is retrained with no weights\n")
+    }
 }

@@ -70,7 +70,7 @@ enum RetrainCommand {
         let folder = try arguments.value(TrainingOptions.output)
         let indices = try maskIndices(invocation, baseline: baselineRequest, setup: setup, trial: trial)
         if !indices.isEmpty, indices.count == setup.recipe.weightCount {
-            invocation.console.warn("the mask holds every one of the \(indices.count) weights (granger's [-0:] quirk selects all when none qualifies); the network is retrained with no weights", program: invocation.program)
+            invocation.warn([.everyWeightMasked(count: indices.count, baseline: baselineRequest != nil)])
         }
         let request = SparseRetraining.Request(setup: setup, mask: indices,
                                                epochs: try arguments.optional(TrainingOptions.epochs) ?? setup.recipe.retrainEpochs)

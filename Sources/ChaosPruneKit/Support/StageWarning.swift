@@ -18,6 +18,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case selectedEveryWeight(count: Int, alpha: Double)
     /// `--stationarity` differenced one side only: every weight raises and every weight is selected.
     case stationarityLengthsDiffer(leDifferenced: Bool)
+    /// Stage 4 holds every weight at zero: a mask from granger's `[-0:]` quirk, or a baseline as large as the network.
+    case everyWeightMasked(count: Int, baseline: Bool)
     /// Training overflowed at this SGD step (0: the initial weights): the recording holds `inf`/`nan` from there on.
     case nonFiniteWeights(step: Int)
 
@@ -41,6 +43,9 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
             return "no weight has p ≥ \(PythonFloatText.repr(alpha)); as the notebook's [-0:] slice does, ALL \(count) weights are selected (use --fix-empty for an empty mask)"
         case let .stationarityLengthsDiffer(leDifferenced):
             return "--stationarity differenced \(leDifferenced ? "the LE series but not the risk series" : "the risk series but not the LE series"); as in the notebook the lengths differ, every weight raises and every weight is selected"
+        case let .everyWeightMasked(count, baseline):
+            return (baseline ? "the baseline prunes every one of the \(count) weights" : "the mask holds every one of the \(count) weights (granger's [-0:] quirk selects all when none qualifies)")
+                + "; the network is retrained with no weights"
         case let .nonFiniteWeights(step):
             return "the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features"
         }
