@@ -52,4 +52,19 @@ struct StreamingComparisonTests {
         while let last = expected.last, last.count == 1, last[0].isEmpty { expected.removeLast() }
         #expect(texts == expected)
     }
+
+    @Test("the summary gives maxima only over cells that differ by a finite amount, and counts the others", arguments: [
+        ([[1.0, 2]], [[1.0, 3]], "2 cells compared: 1 differ; max absolute difference 1, max relative 0.333333"),
+        ([[.nan, 2]], [[4.0, 2]], "2 cells compared: 1 differ, none by a finite amount (text, NaN or infinity)"),
+        ([[.infinity, 2]], [[4.0, 2.5]], "2 cells compared: 2 differ; over the 1 differing by a finite amount max absolute difference 0.5, max relative 0.2; 1 differ in text, NaN or infinity"),
+        ([[1.0], [2]], [[1.0]], "1 cells present in both compared: all equal"),
+    ])
+    func summary(_ a: [[Double]], _ b: [[Double]], _ line: String) {
+        var comparison = TableComparison()
+        for index in 0..<max(a.count, b.count) {
+            comparison.add(index < a.count ? a[index].map(CellTable.Cell.number) : nil, index < b.count ? b[index].map(CellTable.Cell.number) : nil)
+        }
+        let lines = ComparisonReport.text(comparison).split(separator: "\n")
+        #expect(lines.contains { $0 == line }, "\(lines)")
+    }
 }

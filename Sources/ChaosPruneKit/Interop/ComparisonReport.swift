@@ -8,14 +8,20 @@ public enum ComparisonReport {
         if !result.sameShape {
             lines.append("shapes differ: A has \(result.shapeA.rows) rows × \(result.shapeA.columns) columns, B \(result.shapeB.rows) × \(result.shapeB.columns)")
         }
-        if result.differing == 0 {
-            lines.append("\(result.cells) cells compared: all equal")
-        } else {
-            lines.append("\(result.cells) cells compared: \(result.differing) differ; max absolute difference \(CFormat.format("%.6g", result.maximumAbsolute)), max relative \(CFormat.format("%.6g", result.maximumRelative))")
-            for difference in result.first {
-                lines.append("  row \(difference.row), column \(difference.column): \(describe(difference.a)) vs \(describe(difference.b))")
-            }
+        let compared = "\(result.cells) cells\(result.sameShape ? "" : " present in both") compared"
+        let maxima = "max absolute difference \(CFormat.format("%.6g", result.maximumAbsolute)), max relative \(CFormat.format("%.6g", result.maximumRelative))"
+        let unmeasured = result.differing - result.measured
+        switch (result.differing, result.measured) {
+        case (0, _):
+            lines.append("\(compared): all equal")
+        case (_, 0):
+            lines.append("\(compared): \(result.differing) differ, none by a finite amount (text, NaN or infinity)")
+        case (_, result.differing):
+            lines.append("\(compared): \(result.differing) differ; \(maxima)")
+        default:
+            lines.append("\(compared): \(result.differing) differ; over the \(result.measured) differing by a finite amount \(maxima); \(unmeasured) differ in text, NaN or infinity")
         }
+        lines += result.first.map { "  row \($0.row), column \($0.column): \(describe($0.a)) vs \(describe($0.b))" }
         return lines.joined(separator: "\n")
     }
 

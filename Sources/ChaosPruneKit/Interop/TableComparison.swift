@@ -26,6 +26,8 @@ public struct TableComparison: Sendable {
     public var cells = 0
     /// Cells that differ.
     public var differing = 0
+    /// Differing cells that differ by a finite amount (the rest hold text, NaN or an infinity).
+    public var measured = 0
     /// Largest absolute numeric difference.
     public var maximumAbsolute = 0.0
     /// Largest relative numeric difference |a − b|/|b|.
@@ -100,6 +102,7 @@ public struct TableComparison: Sendable {
                 let absolute = abs(u - v)
                 same = (u.isNaN && v.isNaN) || u == v || absolute <= absoluteTolerance + relativeTolerance * abs(v)
                 if !same, absolute.isFinite {
+                    measured += 1
                     maximumAbsolute = max(maximumAbsolute, absolute)
                     if v != 0 { maximumRelative = max(maximumRelative, absolute / abs(v)) }
                 }
