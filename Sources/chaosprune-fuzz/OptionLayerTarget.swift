@@ -12,7 +12,9 @@ enum OptionLayerTarget {
         _ = try? command.parse(arguments)
         for token in arguments {
             _ = MaskConversion.layers(token)
-            if !token.contains("/") { _ = try? ShardMerge.Shard(argument: token) }
+            if let shard = ShardMerge.Shard.split(argument: token), !shard.path.contains("/") {
+                _ = try? ShardMerge.Shard(path: shard.path, weights: shard.weights)
+            }
         }
     }
 }

@@ -74,6 +74,19 @@ struct InteropCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged.csv").path))
     }
 
+    @Test("a shard range breaking 1 ≤ A ≤ B is a usage error (exit 2) before any file is read; other text after @ is part of the name",
+          arguments: [("s1.csv@0:13", 2, "s1.csv@0:13: expected FILE@A:B with 1 ≤ A ≤ B"), ("s1.csv@13:1", 2, "s1.csv@13:1: expected FILE@A:B"),
+                      ("s1.csv@-1:5", 2, "s1.csv@-1:5: expected FILE@A:B"), ("s1.csv@x:5", 1, "s1.csv@x:5: no sidecar (s1.csv@x:5.json)"),
+                      ("s1.csv@1:13@", 1, "s1.csv@1:13@: no sidecar")])
+    func mergeRangeSyntax(_ argument: String, _ status: Int32, _ message: String) throws {
+        let folder = try shards(keepSidecars: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run("chaosprune", ["merge", argument, "missing.csv@14:40", "-o", "merged.csv"], in: folder)
+        #expect(run.status == status)
+        #expect(run.standardError.hasPrefix("chaosprune merge: error: " + message), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("merged.csv").path))
+    }
+
     @Test("merge takes the ranges from the sidecars: byte-identical to one run, with the one run's sidecar")
     func mergeFromSidecars() throws {
         let folder = try shards(keepSidecars: true)

@@ -22,8 +22,15 @@ enum MergeCommand {
         let destination = try arguments.value(output)
         let width = try arguments.optional(total)
         let legacyLayout: Bool? = arguments.isSet(legacy) ? true : nil
+        var named: [(path: String, weights: ClosedRange<Int>?)] = []
+        for argument in arguments.positionals {
+            guard let shard = ShardMerge.Shard.split(argument: argument) else {
+                throw .usage("\(ArgumentText.printable(argument)): expected FILE@A:B with 1 ≤ A ≤ B")
+            }
+            named.append(shard)
+        }
         try invocation.stage {
-            let shards = try arguments.positionals.map { try ShardMerge.Shard(argument: $0) }
+            let shards = try named.map { try ShardMerge.Shard(path: $0.path, weights: $0.weights) }
             let merged = try ShardMerge.merge(shards, legacyLayout: legacyLayout, total: width)
             let writer = try AtomicFileWriter(path: destination)
             try writer.write(merged.bytes)

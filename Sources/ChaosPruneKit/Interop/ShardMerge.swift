@@ -25,20 +25,18 @@ public enum ShardMerge {
         /// Its sidecar, when it has one.
         public var sidecar: WindowSidecar?
 
-        /// Parses `FILE@A:B` or `FILE` (whose sidecar then gives the range).
-        public init(argument: String) throws(CSVError) {
-            var path = argument
-            var given: ClosedRange<Int>?
-            if let at = argument.lastIndex(of: "@") {
-                let range = argument[argument.index(after: at)...].split(separator: ":", omittingEmptySubsequences: false)
-                if range.count == 2, let low = Int(range[0]), let high = Int(range[1]) {
-                    guard low >= 1, high >= low else {
-                        throw CSVError(file: String(argument[..<at]), message: "expected @A:B with 1 ≤ A ≤ B after the file name, not '@\(argument[argument.index(after: at)...])'")
-                    }
-                    path = String(argument[..<at])
-                    given = low...high
-                }
-            }
+        /// The file and the weights an argument names: `FILE@A:B` (1-based,
+        /// inclusive) or `FILE`; nil when the text after the last `@` is two
+        /// whole numbers that break 1 ≤ A ≤ B. (Any other `@` is part of the name.)
+        public static func split(argument: String) -> (path: String, weights: ClosedRange<Int>?)? {
+            guard let at = argument.lastIndex(of: "@") else { return (argument, nil) }
+            let range = argument[argument.index(after: at)...].split(separator: ":", omittingEmptySubsequences: false)
+            guard range.count == 2, let low = Int(range[0]), let high = Int(range[1]) else { return (argument, nil) }
+            return low >= 1 && high >= low ? (String(argument[..<at]), low...high) : nil
+        }
+
+        /// The shard in `path`, holding the weights `given` or, when nil, those its sidecar records.
+        public init(path: String, weights given: ClosedRange<Int>?) throws(CSVError) {
             self.path = path
             sidecar = try WindowSidecar.read(for: path)
             if let sidecar {
