@@ -178,11 +178,16 @@ struct NumpyEdgeTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("i.csv"), encoding: .utf8) == "9223372036854775807\n9007199254740993\n-9223372036854775808\n")
     }
 
-    @Test("a payload that does not match the shape, or a shape too large for any file, is refused", arguments: [
+    @Test("a payload that does not match the shape, a shape no file could hold, a malformed dimension or a structured dtype is refused", arguments: [
         ("{'descr': '<i8', 'fortran_order': False, 'shape': (4,), }", 3, "the data holds 24 bytes, but shape (4,) of <i8 needs 32"),
         ("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", 3, "the data holds 24 bytes, but shape (2,) of <i8 needs 16"),
-        ("{'descr': '<i8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", 3, "needs more than the file could hold"),
-        ("{'descr': '<i8', 'fortran_order': False, 'shape': (99999999999999999999,), }", 3, "a dimension too large for this file"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (2, 2), }", 3, "the data holds 24 bytes, but shape (2, 2) of <i8 needs 32"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (4611686018427387904, 4), }", 3, "byte 10: shape dimension '4611686018427387904' is not a size this file can hold"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (99999999999999999999,), }", 3, "shape dimension '99999999999999999999' is not a size"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (-3,), }", 3, "shape dimension '-3' is not a size"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (3e0,), }", 3, "shape dimension '3e0' is not a size"),
+        ("{'descr': [('a', '<f8'), ('b', '<i4')], 'fortran_order': False, 'shape': (3,), }", 3, "a structured dtype (a list of named fields) is not supported"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (3, 1, 1), }", 3, "shape (3, 1, 1): only 1-D and 2-D arrays convert to CSV"),
     ])
     func inconsistent(_ header: String, _ values: Int, _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()

@@ -79,20 +79,8 @@ public enum NumpyArrayReader {
         if bytes.first == 0x80 {
             throw CSVError(file: path, message: "this is a Python pickle; chaosprune never unpickles (it could run code). Re-save the array with numpy.save(path, array.astype(float), allow_pickle=False)")
         }
-        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
-            throw CSVError(file: path, message: "not a .npy file (no \\x93NUMPY magic)")
-        }
-        let version = bytes[6]
-        let headerStart = version == 1 ? 10 : 12
-        guard bytes.count >= headerStart else { throw CSVError(file: path, message: "truncated .npy header") }
-        let headerLength = version == 1
-            ? Int(bytes[8]) | Int(bytes[9]) << 8
-            : Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
-        guard bytes.count >= headerStart + headerLength else { throw CSVError(file: path, message: "truncated .npy header") }
-        let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
-        guard let descr = field(header, "descr").map({ $0.trimmingCharacters(in: "'\"") }) else {
-            throw CSVError(file: path, message: "the .npy header has no descr")
-        }
+        let header = try NumpyHeader(bytes, name: path)
+        let descr = header.descr
         if descr.contains("O") {
             throw CSVError(file: path, message: "an object array (dtype \(ArgumentText.printable(descr))): only object arrays of float64 arrays are read (by the restricted pickle reader); re-save anything else as a float array with numpy.save(..., allow_pickle=False)")
         }
@@ -100,45 +88,19 @@ public enum NumpyArrayReader {
         guard let size = sizes[descr] else {
             throw CSVError(file: path, message: "dtype \(ArgumentText.printable(descr)) is not supported (little-endian float64/float32/int64/int32 or 8-bit integers)")
         }
-        let fortran = field(header, "fortran_order")?.hasPrefix("True") ?? false
-        let shapeText = field(header, "shape") ?? "()"
-        let dimensions = shapeText.filter { $0.isNumber || $0 == "," }.split(separator: ",")
-        let shape = dimensions.compactMap { Int($0) }
-        guard shape.count == dimensions.count else { throw CSVError(file: path, message: "shape \(ArgumentText.printable(shapeText)): a dimension too large for this file") }
+        let shape = header.shape
         guard shape.count == 1 || shape.count == 2 else {
-            throw CSVError(file: path, message: "shape \(ArgumentText.printable(shapeText)): only 1-D and 2-D arrays convert to CSV")
+            throw CSVError(file: path, message: "shape \(header.shapeText): only 1-D and 2-D arrays convert to CSV")
         }
         let rows = shape[0]
         let columns = shape.count == 2 ? shape[1] : 1
-        let dataStart = headerStart + headerLength
+        let dataStart = header.dataOffset
         let (count, countOverflow) = rows.multipliedReportingOverflow(by: columns)
         let (needed, sizeOverflow) = count.multipliedReportingOverflow(by: size)
         guard !countOverflow, !sizeOverflow, bytes.count - dataStart == needed else {
-            throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(ArgumentText.printable(shapeText)) of \(ArgumentText.printable(descr)) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
+            throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(header.shapeText) of \(ArgumentText.printable(descr)) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
         }
         return Array2D(rowCount: rows, columnCount: columns, kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer,
-                       descr: descr, size: size, fortran: fortran, data: bytes[dataStart...])
-    }
-
-    /// The text of `key`'s value in a numpy header dict.
-    private static func field(_ header: String, _ key: String) -> String? {
-        guard let range = header.firstRange(of: "'\(key)':") else { return nil }
-        var rest = header[range.upperBound...].drop { $0 == " " }
-        if rest.first == "(" {
-            guard let close = rest.firstIndex(of: ")") else { return nil }
-            return String(rest[...close])
-        }
-        if let comma = rest.firstIndex(where: { $0 == "," || $0 == "}" }) { rest = rest[..<comma] }
-        return String(rest).trimmingCharacters(in: " ")
-    }
-}
-
-extension String {
-    /// The string without leading and trailing characters in `set`.
-    func trimmingCharacters(in set: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+                       descr: descr, size: size, fortran: header.fortranOrder, data: bytes[dataStart...])
     }
 }
