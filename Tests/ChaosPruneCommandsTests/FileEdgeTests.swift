@@ -126,6 +126,35 @@ struct FileEdgeTests {
         #expect(run.standardError.split(separator: "\n").count == 1)
     }
 
+    @Test("an output naming an input (spelled alike, with ./, through a link) is a usage error, and the input stays as it was", arguments: [
+        (["le-window", "w.csv", "-o", "./w.csv"], "--output names the input 'w.csv'"),
+        (["le-window", "w.csv", "-o", "out.csv", "--log", "link.csv"], "--log names the input 'w.csv'"),
+        (["granger", "le.csv", "w.csv", "-o", "m.csv", "--pvalues", "w.csv"], "--pvalues names the input 'w.csv'"),
+        (["lyap-r", "w.csv", "-o", "link.csv"], "--output names the input 'w.csv'"),
+        (["convert", "transpose", "w.csv", "-o", "sub/../w.csv"], "--output names the input 'w.csv'"),
+        (["convert", "mask-to-layers", "w_W2.csv", "--layers", "1x1,1x1", "-o", "w"], "--output names the input 'w_W2.csv'"),
+        (["merge", "w.csv@1:2", "-o", "w.csv"], "--output names the input 'w.csv'"),
+        (["pipeline", "sub/window_LE_1.csv", "le.csv", "--out", "sub"], "--out (its window_LE_1.csv) names the input 'sub/window_LE_1.csv'"),
+        (["report", "sub", "-o", "sub/window_LE_1.csv"], "--output names the input 'sub/window_LE_1.csv'"),
+    ])
+    func outputNamesAnInput(_ arguments: [String], _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        for name in ["w.csv", "le.csv", "w_W2.csv", "sub/window_LE_1.csv"] {
+            try Data("0.5,0.25\n0.75,0.5\n".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.csv").path, withDestinationPath: "w.csv")
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+        let run = try TestSupport.run("chaosprune", arguments, in: folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.hasPrefix("chaosprune \(arguments[0]): error: \(message): writing it would replace the data being read"), "\(run.standardError)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() == before, "nothing written")
+        for name in ["w.csv", "w_W2.csv", "sub/window_LE_1.csv"] {
+            #expect(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) == "0.5,0.25\n0.75,0.5\n", "\(name)")
+        }
+    }
+
     @Test("an output named by a descriptor (/proc/self/fd/1, /dev/stdout) is written directly, into the redirected file")
     func streamPaths() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -45,6 +45,7 @@ enum ConvertCommand {
                                                offset: try arguments.value(offset), csvwrite: arguments.isSet(csvwrite),
                                                lineEnding: arguments.isSet(crlf) ? "\r\n" : "\n")
         if let problem = request.problem(for: kind) { throw .usage(problem) }
+        try DistinctFiles.require(inputs: request.inputs, outputs: request.outputs(for: kind).map { ("--output", $0) })
         try invocation.stage { try FormatConversion.run(kind, request) }
         return 0
     }

@@ -36,7 +36,7 @@ enum GrangerCommand {
         job.plan = try WindowPlanOptions.plan(arguments)
         job.legacyLayout = arguments.isSet(legacyLayout)
         if try arguments.optional(adf) != nil, !job.stationarity { throw .usage("--adf needs --stationarity") }
-        try arguments.requireDistinctOutputs([output, pValues, minimumP, adf])
+        try arguments.requireDistinctOutputs([output, pValues, minimumP, adf], inputs: files)
         let sidecar: WindowSidecar?
         do {
             sidecar = try WindowSidecar.read(for: files[0])

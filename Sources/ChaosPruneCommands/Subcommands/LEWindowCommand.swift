@@ -43,6 +43,7 @@ enum LEWindowCommand {
         let arguments = invocation.arguments
         let input = try invocation.positionals(1, "one weights CSV file")[0]
         let destination = try arguments.value(output)
+        try arguments.requireDistinctOutputs([output, log], inputs: [input])
         let isLegacy = arguments.isSet(legacy)
         let plan = try WindowPlanOptions.plan(arguments, defaultWindow: isLegacy ? WindowPlan.legacyWindow : WindowPlan.defaultWindow)
         var settings = isLegacy ? WindowSettings.legacy(plan: plan) : WindowSettings.current(plan: plan)

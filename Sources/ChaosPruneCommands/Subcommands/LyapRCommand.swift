@@ -48,6 +48,7 @@ enum LyapRCommand {
         if let file = arguments.positionals.first, file != "-" {
             let path = LyapRProgram.splitColumnSuffix(file).path
             guard FileContents.exists(path) else { throw .usage("\(path): no such file") }
+            try arguments.requireDistinctOutputs([output], inputs: [path])
         }
         options.candidates = arguments.positionals
         return LyapRProgram.run(options, console: invocation.console, errorPrefix: "\(invocation.program): error: ")

@@ -29,6 +29,7 @@ enum MergeCommand {
             }
             named.append(shard)
         }
+        try DistinctFiles.require(inputs: named.map(\.path), outputs: [("--output", destination)])
         try invocation.stage {
             let shards = try named.map { try ShardMerge.Shard(path: $0.path, weights: $0.weights) }
             let merged = try ShardMerge.merge(shards, legacyLayout: legacyLayout, total: width)

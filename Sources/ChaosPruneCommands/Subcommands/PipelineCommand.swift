@@ -41,6 +41,7 @@ enum PipelineCommand {
         request.trial = try arguments.value(trial)
         request.dataName = try arguments.optional(dataName) ?? defaultData
         request.initName = try arguments.value(initName)
+        try DistinctFiles.require(inputs: [weights, accuracy], outputs: request.outputs.map { ("--out (its \($0.name))", $0.path) })
         let quiet = arguments.isSet(QuietOption.quiet)
         let meter = ProgressMeter(console: invocation.console, quiet: quiet)
         request.windows.progress = meter.windowProgress()

@@ -21,6 +21,7 @@ enum ReportCommand {
     ) { invocation throws(CommandError) in
         let folder = try invocation.positionals(1, "one run folder")[0]
         let path = try invocation.arguments.optional(output) ?? "\(folder)/report.html"
+        if let run = try? RunFolder(folder) { try DistinctFiles.require(inputs: run.files, outputs: [("--output", path)]) }
         var request = ReportPage.Request(folder: folder, layers: try invocation.arguments.optional(layers)?.map { ($0.rows, $0.columns) })
         request.alpha = try invocation.arguments.value(alpha)
         request.accuracy = try invocation.arguments.optional(accuracy)

@@ -58,6 +58,18 @@ public enum FormatConversion {
                 return inputs.count == 1 ? nil : "\(kind.rawValue) converts one input file, not \(inputs.count)"
             }
         }
+
+        /// The files `kind` writes, as far as they are known before reading
+        /// (an object array's files are named by its shape).
+        public func outputs(for kind: Kind) -> [String] {
+            kind == .maskToLayers ? (layers ?? []).indices.map(layerFile) : [output]
+        }
+
+        /// `output` without a `.csv` ending: the stem of multi-file outputs.
+        var stem: String { output.hasSuffix(".csv") ? String(output.dropLast(4)) : output }
+
+        /// The matrix file of layer `index` (0-based) for mask-to-layers.
+        func layerFile(_ index: Int) -> String { "\(stem)_W\(index + 1).csv" }
     }
 
     /// Runs one conversion.
@@ -110,7 +122,6 @@ public enum FormatConversion {
             }
         case .npy:
             if let objects = try objectArray(input) {
-                let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
                 for (index, item) in objects.items.enumerated() {
                     var position: [Int] = []
                     var rest = index
@@ -118,7 +129,7 @@ public enum FormatConversion {
                         position.insert(rest % max(size, 1), at: 0)
                         rest /= max(size, 1)
                     }
-                    let name = "\(stem)_\(position.map(String.init).joined(separator: "_")).csv"
+                    let name = "\(request.stem)_\(position.map(String.init).joined(separator: "_")).csv"
                     try write(grid(item.rows.map { $0.map { text($0, csvwrite: request.csvwrite) } }), to: name)
                 }
             } else {
@@ -147,10 +158,9 @@ public enum FormatConversion {
             let layers = request.layers ?? [] // set: problem(for:) checked it
             let total = layers.reduce(0) { $0 + $1.count }
             var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total)).sorted()[...]
-            let stem = request.output.hasSuffix(".csv") ? String(request.output.dropLast(4)) : request.output
             var first = 0
             for (number, layer) in layers.enumerated() {
-                try stream(to: "\(stem)_W\(number + 1).csv") { writer throws(SystemError) in
+                try stream(to: request.layerFile(number)) { writer throws(SystemError) in
                     try MaskConversion.writeFlags(&marked, from: first, lines: layer.rows, width: layer.columns, lineEnding: ending, to: writer)
                 }
                 first += layer.count

@@ -29,6 +29,9 @@ public enum PipelineRun {
         /// The `<init>` of `mask_<data>_<init>.csv`.
         public var initName = "init"
 
+        /// The files a run may write (each in `folder`), by name.
+        public var outputs: [(name: String, path: String)] { FileNames(self).all.map { ($0, "\(folder)/\($0)") } }
+
         /// Creates a request.
         public init(weights: String, accuracy: String, folder: String, windows: WindowLEJob.Options, granger: GrangerJob.Options) {
             self.weights = weights

@@ -19,6 +19,12 @@ public struct RunFolder: Sendable {
     /// Stage-4 runs: (variant, epochs file, summary file).
     public var retraining: [(name: String, epochs: String, summary: String)] = []
 
+    /// Every file found, to read.
+    public var files: [String] {
+        [windowLE, windowLE.map(WindowSidecar.path(for:)), accuracy, minimumP, mask, log].compactMap { $0 }
+            + retraining.flatMap { [$0.epochs, $0.summary] }
+    }
+
     /// Looks through `path` (and its `FT/` and `retrain/` folders).
     public init(_ path: String) throws(StageError) {
         guard case .folder = Platform.kind(of: path) else { throw StageError("\(path): not a folder") }
