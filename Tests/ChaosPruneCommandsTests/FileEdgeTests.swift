@@ -136,14 +136,17 @@ struct FileEdgeTests {
         (["merge", "w.csv@1:2", "-o", "w.csv"], "--output names the input 'w.csv'"),
         (["pipeline", "sub/window_LE_1.csv", "le.csv", "--out", "sub"], "--out (its window_LE_1.csv) names the input 'sub/window_LE_1.csv'"),
         (["report", "sub", "-o", "sub/window_LE_1.csv"], "--output names the input 'sub/window_LE_1.csv'"),
+        (["train", "--data", "sub/pure_1.csv", "--trial", "1", "-o", "sub"], "--output (its pure_1.csv) names the input 'sub/pure_1.csv'"),
+        (["retrain", "--data", "sub/pure_1.csv", "--trial", "1", "-o", "sub", "--mask", "sub/epochs_1.csv"], "--output (its epochs_1.csv) names the input 'sub/epochs_1.csv'"),
     ])
     func outputNamesAnInput(_ arguments: [String], _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        for name in ["w.csv", "le.csv", "w_W2.csv", "sub/window_LE_1.csv"] {
+        for name in ["w.csv", "le.csv", "w_W2.csv", "sub/window_LE_1.csv", "sub/epochs_1.csv"] {
             try Data("0.5,0.25\n0.75,0.5\n".utf8).write(to: folder.appendingPathComponent(name))
         }
+        try Data("1,2,0\n2,3,1\n3,4,0\n4,5,1\n5,6,0\n".utf8).write(to: folder.appendingPathComponent("sub/pure_1.csv"))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.csv").path, withDestinationPath: "w.csv")
         let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
         let run = try TestSupport.run("chaosprune", arguments, in: folder)

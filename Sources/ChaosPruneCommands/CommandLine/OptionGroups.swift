@@ -98,6 +98,15 @@ enum TrainingOptions {
     static let specs = [recipe.spec, dataFolder.spec, initialisation.spec, trial.spec, epochs.spec, output.spec, data.spec, labelColumn.spec,
                         scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec, learningRate.spec, benchmark.spec]
 
+    /// Checks that no file of `names` in the output folder is one of the files
+    /// the options read (`--data`, `--init` and `others`), before any is written.
+    static func requireOutputsApart(_ arguments: ParsedArguments, names: [String], others: [Option<String>] = []) throws(CommandError) {
+        var inputs: [String] = []
+        for option in [data, initialisation] + others { if let path = try arguments.optional(option) { inputs.append(path) } }
+        let folder = try arguments.value(output)
+        try DistinctFiles.require(inputs: inputs, outputs: names.map { ("--output (its \($0))", "\(folder)/\($0)") })
+    }
+
     /// The recipe (or the researcher's own), its data and the trial's initial parameters.
     static func setup(_ arguments: ParsedArguments, invocation: Invocation) throws(CommandError) -> (TrainingSetup, Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }

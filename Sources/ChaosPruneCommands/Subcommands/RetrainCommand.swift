@@ -68,6 +68,8 @@ enum RetrainCommand {
         let baselineRequest = try baselineRequest(arguments)
         let (setup, trial) = try TrainingOptions.setup(arguments, invocation: invocation)
         let folder = try arguments.value(TrainingOptions.output)
+        try TrainingOptions.requireOutputsApart(arguments, names: RetrainingReport.fileNames(trial: trial, baseline: baselineRequest != nil),
+                                                others: [mask, pruneLike])
         let indices = try maskIndices(invocation, baseline: baselineRequest, setup: setup, trial: trial)
         if !indices.isEmpty, indices.count == setup.recipe.weightCount {
             invocation.warn([.everyWeightMasked(count: indices.count, baseline: baselineRequest != nil)])

@@ -18,6 +18,7 @@ enum TrainCommand {
         var request = StageOneRecording.Request(setup: setup, epochs: try arguments.optional(TrainingOptions.epochs) ?? setup.recipe.epochs,
                                                 trial: "\(trial)", folder: try arguments.value(TrainingOptions.output))
         request.append = arguments.isSet(append)
+        try TrainingOptions.requireOutputsApart(arguments, names: StageOneRecording.fileNames(recipe: setup.recipe, trial: request.trial))
         request.threads = try arguments.value(ThreadsOption.threads)
         let clock = ContinuousClock()
         let start = clock.now

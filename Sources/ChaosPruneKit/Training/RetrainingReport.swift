@@ -4,15 +4,18 @@ import ChaosPruneSystem
 /// repr, `\n`) and `summary_K.json` with the keys of the command contract
 /// (and, for a baseline, the mask it built, `baseline_mask_K.csv`).
 public enum RetrainingReport {
+    /// The files `write` makes: epochs, summary and, for a baseline, its mask.
+    public static func fileNames(trial: Int, baseline: Bool) -> [String] {
+        ["epochs_\(trial).csv", "summary_\(trial).json"] + (baseline ? ["baseline_mask_\(trial).csv"] : [])
+    }
+
     /// Writes a retraining's files into `folder` (created if missing; its parent must exist), all opened before any is committed.
     public static func write(_ result: SparseRetraining.Result, recipe: TrainingRecipe, trial: Int, mask: [Int], baseline: Bool,
                              into folder: String) throws(SystemError) {
         try Platform.makeFolder(folder)
-        var files: [(String, [UInt8])] = [
-            ("epochs_\(trial).csv", epochs(result)),
-            ("summary_\(trial).json", Array((summary(result, recipe: recipe, trial: trial, pruned: mask.count).text() + "\n").utf8)),
-        ]
-        if baseline { files.append(("baseline_mask_\(trial).csv", GrangerWriters.mask(mask))) }
+        let contents = [epochs(result), Array((summary(result, recipe: recipe, trial: trial, pruned: mask.count).text() + "\n").utf8)]
+            + (baseline ? [GrangerWriters.mask(mask)] : [])
+        let files = Array(zip(fileNames(trial: trial, baseline: baseline), contents))
         let writers = try files.map { (name, _) throws(SystemError) in try AtomicFileWriter(path: "\(folder)/\(name)") }
         for (writer, (_, bytes)) in zip(writers, files) { try writer.write(bytes) }
         for writer in writers { try writer.commit() }

@@ -54,6 +54,13 @@ public enum StageOneRecording {
         public var warnings: [StageWarning]
     }
 
+    /// The files a recording writes in its folder: `pure_K.csv`, `acc_K.csv`
+    /// for Helper recipes; diabetes' three files for the framework.
+    public static func fileNames(recipe: TrainingRecipe, trial: String) -> [String] {
+        recipe.family == .helper ? ["pure_\(trial).csv", "acc_\(trial).csv"]
+            : ["\(recipe.name)-\(trial)_weights.csv", "train_accuracy\(trial).csv", "test_accuracy\(trial).csv"]
+    }
+
     /// Runs the recording.
     ///
     /// An update that overflows (an exp beyond ±709) is computed literally, as
@@ -76,9 +83,7 @@ public enum StageOneRecording {
         let test = SampleSet(inputs: setup.data.testInputs, targets: setup.data.testTargets, shape: shape)
         let steps = request.epochs * train.count
         try Platform.makeFolder(request.folder)
-        let names = helper ? ["pure_\(request.trial).csv", "acc_\(request.trial).csv"]
-            : ["\(setup.recipe.name)-\(request.trial)_weights.csv", "train_accuracy\(request.trial).csv", "test_accuracy\(request.trial).csv"]
-        let paths = names.map { "\(request.folder)/\($0)" }
+        let paths = fileNames(recipe: setup.recipe, trial: request.trial).map { "\(request.folder)/\($0)" }
         let writers = try paths.map { (path) throws(SystemError) in
             request.append ? try AtomicFileWriter(appendingTo: path) : try AtomicFileWriter(path: path)
         }
