@@ -10,10 +10,8 @@ enum SyntheticWeights {
         var generator = SplitMix64(seed: seed)
         var weights = (0..<columns).map { _ in Double.random(in: -1...1, using: &generator) }
         let scales = (0..<columns).map { _ in [1e-6, 1e-4, 1e-3, 5e-3].randomElement(using: &generator)! }
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { throw BenchmarkFailure(message: "cannot write \(path)") }
+        guard FileManager.default.fileExists(atPath: path) || FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else { throw BenchmarkFailure(message: "cannot write \(path)") }
         try handle.truncate(atOffset: 0)
         var text = ""
         text.reserveCapacity(columns * 22 * 64)
