@@ -24,19 +24,24 @@ struct InterruptTests {
         rm in.fifo
         """
 
+    /// Runs `script` for `command` in `folder` and checks that the run had made a name matching `pattern` when `signal` came, and ended with `status`.
+    static func interrupt(_ command: String, once pattern: String, with signal: String, status: String, in folder: URL) throws {
+        let shell = try TestSupport.run("/bin/sh", ["-c", script], in: folder, environment: [
+            "CHAOSPRUNE": TestSupport.products.appendingPathComponent("chaosprune").path, "SIGNAL": signal,
+            "COMMAND": command, "PATTERN": pattern,
+        ])
+        #expect(shell.status == 0, "\(shell.standardError)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("during.txt"), encoding: .utf8) == "1\n", "the run had made \(pattern)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("status.txt"), encoding: .utf8) == "\(status)\n")
+    }
+
     @Test("an interrupted le-window removes its temporary file, keeps the previous output and exits 128 + signal",
           arguments: [("INT", "130"), ("TERM", "143"), ("HUP", "129")])
     func interrupted(_ signal: String, _ status: String) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("previous\n".utf8).write(to: folder.appendingPathComponent("out.csv"))
-        let run = try TestSupport.run("/bin/sh", ["-c", Self.script], in: folder, environment: [
-            "CHAOSPRUNE": TestSupport.products.appendingPathComponent("chaosprune").path, "SIGNAL": signal,
-            "COMMAND": "le-window - -o out.csv", "PATTERN": "\\.tmp$",
-        ])
-        #expect(run.status == 0, "\(run.standardError)")
-        #expect(try String(contentsOf: folder.appendingPathComponent("during.txt"), encoding: .utf8) == "1\n", "the run was writing its temporary file")
-        #expect(try String(contentsOf: folder.appendingPathComponent("status.txt"), encoding: .utf8) == "\(status)\n")
+        try Self.interrupt("le-window - -o out.csv", once: "\\.tmp$", with: signal, status: status, in: folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["during.txt", "out.csv", "status.txt"])
         #expect(try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8) == "previous\n")
     }
@@ -50,13 +55,7 @@ struct InterruptTests {
         let run = folder.appendingPathComponent("run")
         try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
         try Data("previous\n".utf8).write(to: run.appendingPathComponent("window_LE_1.csv"))
-        let shell = try TestSupport.run("/bin/sh", ["-c", Self.script], in: folder, environment: [
-            "CHAOSPRUNE": TestSupport.products.appendingPathComponent("chaosprune").path, "SIGNAL": signal,
-            "COMMAND": "pipeline - acc.csv --out run", "PATTERN": "\\.staging$",
-        ])
-        #expect(shell.status == 0, "\(shell.standardError)")
-        #expect(try String(contentsOf: folder.appendingPathComponent("during.txt"), encoding: .utf8) == "1\n", "the run was staging its files")
-        #expect(try String(contentsOf: folder.appendingPathComponent("status.txt"), encoding: .utf8) == "\(status)\n")
+        try Self.interrupt("pipeline - acc.csv --out run", once: "\\.staging$", with: signal, status: status, in: folder)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["acc.csv", "during.txt", "run", "status.txt"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: run.path) == ["window_LE_1.csv"])
         #expect(try String(contentsOf: run.appendingPathComponent("window_LE_1.csv"), encoding: .utf8) == "previous\n")

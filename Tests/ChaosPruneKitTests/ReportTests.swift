@@ -51,17 +51,8 @@ struct ReportTests {
 
     @Test("a demo run's page: well-formed, self-contained, every figure present")
     func page() throws {
-        let folder = try TestSupport.temporaryFolder()
+        let (folder, page) = try Self.pipelineRun()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let weights = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
-        let run = folder.appendingPathComponent("run")
-        var request = PipelineRun.Request(weights: weights.appendingPathComponent("weights.csv").path,
-                                          accuracy: weights.appendingPathComponent("acc.csv").path, folder: run.path,
-                                          windows: WindowLEJob.Options(settings: .current(plan: .standard), threads: 2), granger: GrangerJob.Options())
-        request.dataName = "iris"
-        _ = try PipelineRun.run(request)
-        var page = ReportPage.Request(folder: run.path, layers: [(6, 4), (3, 6)])
-        page.accuracy = weights.appendingPathComponent("acc.csv").path
         let html = try ReportPage.build(page)
         for forbidden in ["http:", "https:", "//", "<script", "src=", "@import", "url("] { #expect(!html.contains(forbidden), "\(forbidden)") }
         let parser = XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>", with: "").utf8))
@@ -110,8 +101,8 @@ struct ReportTests {
         #expect(try ReportPage.build(recipe).contains("id=\"fig-mask\""))
     }
 
-    /// A pipeline run of the iris fixture with one stage-4 variant beside it: (temporary folder, page request).
-    static func runFolder() throws -> (URL, ReportPage.Request) {
+    /// A pipeline run of the iris fixture: (temporary folder, page request with its layers and accuracies).
+    static func pipelineRun() throws -> (URL, ReportPage.Request) {
         let folder = try TestSupport.temporaryFolder()
         let fixture = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
         let run = folder.appendingPathComponent("run")
@@ -120,12 +111,19 @@ struct ReportTests {
                                            windows: WindowLEJob.Options(settings: .current(plan: .standard), threads: 2), granger: GrangerJob.Options())
         pipeline.dataName = "weights"
         _ = try PipelineRun.run(pipeline)
+        var request = ReportPage.Request(folder: run.path, layers: [(6, 4), (3, 6)])
+        request.accuracy = fixture.appendingPathComponent("acc.csv").path
+        return (folder, request)
+    }
+
+    /// `pipelineRun()` with one stage-4 variant beside it.
+    static func runFolder() throws -> (URL, ReportPage.Request) {
+        let (folder, request) = try pipelineRun()
+        let run = URL(fileURLWithPath: request.folder)
         let dense = run.appendingPathComponent("retrain/dense")
         try FileManager.default.createDirectory(at: dense, withIntermediateDirectories: true)
         try Data("epoch,train_acc,test_acc\n0,0.5,0.25\n1,0.75,0.5\n".utf8).write(to: dense.appendingPathComponent("epochs_1.csv"))
         try Data("{\"recipe\": \"iris\", \"trial\": 1, \"seconds\": 0.5}".utf8).write(to: dense.appendingPathComponent("summary_1.json"))
-        var request = ReportPage.Request(folder: run.path, layers: [(6, 4), (3, 6)])
-        request.accuracy = fixture.appendingPathComponent("acc.csv").path
         #expect(try ReportPage.build(request).contains("id=\"fig-test-accuracy\""), "the undamaged folder draws")
         return (folder, request)
     }
