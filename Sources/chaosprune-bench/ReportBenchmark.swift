@@ -3,7 +3,8 @@ import ChaosPruneSystem
 import Foundation
 
 /// `chaosprune-bench report`: the report of an MNIST-sized run (41,000 weights ×
-/// 425 windows by default): its size (target under 10 MB) and the time to build it.
+/// 425 windows by default): its size (target under 10 MB) and the time to build it
+/// (median of three builds after a warm-up).
 enum ReportBenchmark {
     static func run(weights: Int, windows: Int, folder: String) throws {
         let run = "\(folder)/bench_report_run"
@@ -33,10 +34,9 @@ enum ReportBenchmark {
             .write(toFile: "\(run)/mask_bench_init.csv", atomically: true, encoding: .utf8)
         var request = ReportPage.Request(folder: run, layers: [(50, 784), (30, 50), (10, 30)].filter { _ in weights == 41_000 })
         if weights != 41_000 { request.layers = nil }
-        let clock = ContinuousClock()
         var html = ""
-        let elapsed = try clock.measure { html = try ReportPage.build(request) }
+        let timing = try Statistics.measure(repeats: 3) { html = try ReportPage.build(request) }
         let megabytes = Double(html.utf8.count) / 1e6
-        print("== report of \(weights) weights × \(windows) windows: \(String(format: "%.2f", megabytes)) MB (target < 10 MB), built in \(String(format: "%.1f", elapsed.seconds)) s")
+        print("== report of \(weights) weights × \(windows) windows: \(String(format: "%.2f", megabytes)) MB (target < 10 MB), built in \(timing.describe(scale: 1, unit: "s", digits: 2))")
     }
 }
