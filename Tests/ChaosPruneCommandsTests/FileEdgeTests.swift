@@ -158,6 +158,14 @@ struct FileEdgeTests {
         }
     }
 
+    @Test("an input that is no regular file (a device) may also be named as the output: nothing is replaced")
+    func deviceInputAndOutput() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run("chaosprune", ["convert", "roundtrip", "/dev/null", "-o", "/dev/null"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+    }
+
     @Test("an output named by a descriptor (/proc/self/fd/1, /dev/stdout) is written directly, into the redirected file")
     func streamPaths() throws {
         let folder = try TestSupport.temporaryFolder()

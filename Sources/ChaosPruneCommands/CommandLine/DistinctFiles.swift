@@ -17,12 +17,13 @@ extension ParsedArguments {
 /// The rule that a run's outputs name files of their own: no two outputs the
 /// same file, and no output one of the run's inputs — spelled differently
 /// (`./x`, a symbolic link) or not — since the output would silently replace
-/// the other output, or the data being read. Standard input (`-`) is no
-/// file; standard output (`-`) named twice is a clash.
+/// the other output, or the data being read. Only a regular file can be
+/// replaced: an input that is a stream, device or FIFO (`-`, `/dev/stdin`, a
+/// terminal) may also be written to; standard output (`-`) named twice is a clash.
 enum DistinctFiles {
     /// Throws a usage error naming the first clash: outputs (option or role, path) against inputs and earlier outputs.
     static func require(inputs: [String], outputs: [(name: String, path: String)]) throws(CommandError) {
-        let read = inputs.filter { $0 != "-" }.map { (path: $0, file: identity($0)) }
+        let read = inputs.filter { if case .regular = Platform.kind(of: $0) { true } else { false } }.map { (path: $0, file: identity($0)) }
         var seen: [(name: String, file: String)] = []
         for output in outputs {
             let file = identity(output.path)
