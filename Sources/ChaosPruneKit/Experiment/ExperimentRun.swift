@@ -131,13 +131,13 @@ public enum ExperimentRun {
             setups.append(try TrainingSetup(recipe: recipe, data: data,
                                             initial: try TrainingSetup.initialisation(request.initialisation, trial: trial, recipe: recipe)))
         }
-        func read(_ masks: [String]?) throws(CSVError) -> [[Int]]? {
+        func indices(_ masks: [String]?) throws(CSVError) -> [[Int]]? {
             guard let masks else { return nil }
-            var read: [[Int]] = []
-            for path in masks { read.append(try TrainingMask.read(path, base: 0, weights: recipe.weightCount)) }
-            return read
+            var lists: [[Int]] = []
+            for path in masks { lists.append(try TrainingMask.read(path, base: 0, weights: recipe.weightCount)) }
+            return lists
         }
-        let givenFT = try read(request.ftMasks), givenPT = try read(request.ptMasks)
+        let givenFT = try indices(request.ftMasks), givenPT = try indices(request.ptMasks)
         let partial = request.ptMasks == nil
             ? request.partialEpochs ?? defaultPartialEpochs(recipe: recipe, trainingSamples: data.trainInputs.count,
                                                               plan: request.windows.plan, maxlag: request.granger.maxlag)
