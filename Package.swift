@@ -10,6 +10,7 @@ let package = Package(
     name: "chaosprune",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "ChaosPruneFormats", targets: ["ChaosPruneFormats"]),
         .library(name: "LyapunovKit", targets: ["LyapunovKit"]),
         .library(name: "ChaosPruneKit", targets: ["ChaosPruneKit"]),
         .executable(name: "lyap_r", targets: ["lyap_r"]),
@@ -19,26 +20,31 @@ let package = Package(
     targets: [
         // The system layer: the only target that imports the C library.
         .target(name: "ChaosPruneSystem", swiftSettings: optimised),
+        // Every file and number text that crosses a stage boundary: one type and one reader/writer per format.
+        .target(name: "ChaosPruneFormats", dependencies: ["ChaosPruneSystem"], swiftSettings: optimised),
         // The engine: series in memory → divergence rows.
-        .target(name: "LyapunovKit", dependencies: ["ChaosPruneSystem"], swiftSettings: optimised),
+        .target(name: "LyapunovKit", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem"], swiftSettings: optimised),
         // The stages: typed inputs → typed results, domain errors, warnings as data.
-        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneSystem"], swiftSettings: optimised),
+        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"], swiftSettings: optimised),
         // The command layer: declared options, help, errors, one file per subcommand, the lyap_r program.
-        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
+        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
         // Thin executables.
         // lyap_r runs once per window in the MATLAB scripts: a release build links the Swift runtime statically to start fast.
         .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"],
                           linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
         .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
+        // Reproducible random data for the benchmarks and the tests of every layer.
+        .target(name: "SyntheticData"),
         // Benchmarks, apart: no library depends on them.
-        .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
+        .executableTarget(name: "chaosprune-bench", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData"]),
         // Fuzz targets, apart: `.ci/fuzz` builds them with libFuzzer; an ordinary build replays inputs.
-        .executableTarget(name: "chaosprune-fuzz", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .executableTarget(name: "chaosprune-fuzz", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
+        .target(name: "TestSupport", dependencies: ["SyntheticData"], path: "Tests/TestSupport"),
         .testTarget(name: "ChaosPruneSystemTests", dependencies: ["ChaosPruneSystem", "TestSupport"]),
-        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "ChaosPruneSystem", "TestSupport"]),
-        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem", "TestSupport"]),
-        .testTarget(name: "ChaosPruneCommandsTests", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneSystem",
+        .testTarget(name: "ChaosPruneFormatsTests", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData", "TestSupport"]),
+        .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData", "TestSupport"]),
+        .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData", "TestSupport"]),
+        .testTarget(name: "ChaosPruneCommandsTests", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData",
                                                                     "TestSupport", "lyap_r", "chaosprune"]),
     ]
 )

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Why the Lyapunov engine could not produce a divergence curve.

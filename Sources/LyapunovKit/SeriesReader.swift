@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Reads one column of a whitespace-separated text series, as TISEAN reads its input.

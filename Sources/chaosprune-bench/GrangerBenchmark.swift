@@ -1,3 +1,5 @@
+import SyntheticData
+import ChaosPruneFormats
 import ChaosPruneKit
 import Foundation
 import ChaosPruneSystem

@@ -1,3 +1,4 @@
+import SyntheticData
 import ChaosPruneKit
 
 /// Deterministic synthetic series for benchmarks (no files needed).

@@ -1,3 +1,4 @@
+import SyntheticData
 import ChaosPruneKit
 import Foundation
 

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// The numeric CSV reader (weights, accuracies), the cell-table reader

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// The mask readers: stage 4's index list, `convert`'s index and 0/1 flag

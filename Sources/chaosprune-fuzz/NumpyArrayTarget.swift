@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// The `.npy` reader (header and payload) and the text it converts to.

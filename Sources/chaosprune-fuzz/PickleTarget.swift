@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// The pickle reader (the authors' `.pkl` weight recordings).

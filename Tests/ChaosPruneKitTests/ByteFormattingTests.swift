@@ -1,3 +1,5 @@
+import SyntheticData
+import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport

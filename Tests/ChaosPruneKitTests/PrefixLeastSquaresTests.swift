@@ -1,3 +1,4 @@
+import SyntheticData
 import Testing
 @testable import ChaosPruneKit
 

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport
@@ -63,15 +64,15 @@ struct TrainingArithmeticTests {
         try Data("\u{FEFF}17\r\n9\r\n9\r\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(try TrainingMask.read(path, base: 0, weights: 40) == [9, 17])
         #expect(try TrainingMask.read(path, base: 1, weights: 40) == [8, 16])
-        #expect(throws: CSVError(file: path, line: 1, message: "index 17 is outside the network's 10 weights (0…9 with --mask-base 0)")) {
+        #expect(throws: InputError(file: path, line: 1, message: "index 17 is outside the network's 10 weights (0…9 with --mask-base 0)")) {
             try TrainingMask.read(path, base: 0, weights: 10)
         }
         try Data().write(to: URL(fileURLWithPath: path))
         #expect(try TrainingMask.read(path, base: 0, weights: 40).isEmpty)
         try Data("0\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: CSVError.self) { try TrainingMask.read(path, base: 1, weights: 40) }
+        #expect(throws: InputError.self) { try TrainingMask.read(path, base: 1, weights: 40) }
         try Data("99999999999999999999\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: CSVError.self) { try TrainingMask.read(path, base: 0, weights: 40) }
+        #expect(throws: InputError.self) { try TrainingMask.read(path, base: 0, weights: 40) }
     }
 
     @Test("the certified shortcut's exponential is within 2e-7 relative of exp (its σ within 1e-6 absolute)")

@@ -1,5 +1,5 @@
+import SyntheticData
 import Testing
-import ChaosPruneKit
 @testable import LyapunovKit
 
 /// Threads change how a pass is scheduled, never the bits of the result.

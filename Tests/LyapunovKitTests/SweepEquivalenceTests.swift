@@ -1,5 +1,5 @@
+import SyntheticData
 import Testing
-import ChaosPruneKit
 @testable import LyapunovKit
 
 /// The engine's sorted sweep against the literal grid transcription of the spec,

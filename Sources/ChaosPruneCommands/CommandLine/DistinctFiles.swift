@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 import ChaosPruneSystem
 

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// `chaosprune compare A B`: cell-by-cell comparison of two CSV files.

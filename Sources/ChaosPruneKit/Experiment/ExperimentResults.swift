@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The experiment's results table: per trial and variant, and mean ± std

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The paper's experiment for one recipe and several trials, composed of the
@@ -118,7 +119,7 @@ public enum ExperimentRun {
     /// is read and checked before the first folder is made, so bad input
     /// fails with nothing written.
     ///
-    /// - Throws: `StageError` for `request.problem`; any stage's `CSVError`,
+    /// - Throws: `StageError` for `request.problem`; any stage's `InputError`,
     ///   `StageError` or `SystemError`; `progress` hears each stage as it starts.
     public static func run(_ request: Request, progress: (String) -> Void = { _ in }) throws -> Result {
         if let problem = request.problem { throw StageError(problem) }
@@ -131,7 +132,7 @@ public enum ExperimentRun {
             setups.append(try TrainingSetup(recipe: recipe, data: data,
                                             initial: try TrainingSetup.initialisation(request.initialisation, trial: trial, recipe: recipe)))
         }
-        func indices(_ masks: [String]?) throws(CSVError) -> [[Int]]? {
+        func indices(_ masks: [String]?) throws(InputError) -> [[Int]]? {
             guard let masks else { return nil }
             var lists: [[Int]] = []
             for path in masks { lists.append(try TrainingMask.read(path, base: 0, weights: recipe.weightCount)) }

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Stage 3 as one call, from files to files: what `granger` runs and what
@@ -52,7 +53,7 @@ public enum GrangerStage {
 
     /// Reads both files and runs the stage.
     ///
-    /// - Throws: `CSVError`, `StageError` or `SystemError`; no output is written then.
+    /// - Throws: `InputError`, `StageError` or `SystemError`; no output is written then.
     public static func run(_ request: Request) throws -> Result {
         let le = try NumericTable.read(request.lePath, threads: request.job.threads)
         let accuracy = try NumericTable.read(request.accuracyPath, threads: request.job.threads)

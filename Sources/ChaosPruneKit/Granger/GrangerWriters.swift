@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The Granger stage's output files.

@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// The misclassification risk series the notebook tests LE series against.
 ///
 /// Mirrors: per-step accuracies (one row per recorded step, first column the

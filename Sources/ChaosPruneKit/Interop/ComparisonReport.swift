@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The text `chaosprune compare` prints for a `TableComparison`.

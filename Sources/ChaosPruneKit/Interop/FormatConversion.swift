@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The conversions of `chaosprune convert`, each writing its outputs whole or
@@ -74,7 +75,7 @@ public enum FormatConversion {
 
     /// Runs one conversion.
     ///
-    /// - Throws: `CSVError` for an input that does not fit the conversion,
+    /// - Throws: `InputError` for an input that does not fit the conversion,
     ///   `StageError` for a missing setting, `SystemError` when an output cannot be written.
     public static func run(_ kind: Kind, _ request: Request) throws {
         if let problem = request.problem(for: kind) { throw StageError(problem) }
@@ -99,7 +100,7 @@ public enum FormatConversion {
         case .transpose:
             let source = try CellTable.read(input)
             if let ragged = source.texts.firstIndex(where: { $0.count != source.texts[0].count }) {
-                throw CSVError(file: input, line: ragged + 1, message: "ragged row: \(source.texts[ragged].count) fields, expected \(source.texts[0].count)")
+                throw InputError(file: input, line: ragged + 1, message: "ragged row: \(source.texts[ragged].count) fields, expected \(source.texts[0].count)")
             }
             try write(grid(source.transposed.texts), to: request.output)
         case .csvwrite, .roundtrip:
@@ -111,7 +112,7 @@ public enum FormatConversion {
                     var text: [UInt8] = []
                     for (column, cell) in row.cells.enumerated() {
                         guard case let .number(value) = cell else {
-                            throw CSVError(file: input, line: line, column: column + 1, message: "expected a number")
+                            throw InputError(file: input, line: line, column: column + 1, message: "expected a number")
                         }
                         if column > 0 { text.append(44) }
                         if kind == .csvwrite { MatlabNumberFormat.append(value, to: &text) } else { PythonFloatText.append(value, to: &text) }
@@ -121,7 +122,7 @@ public enum FormatConversion {
                 }
             }
         case .npy:
-            if let objects = try objectArray(input) {
+            if let objects = try PickledArrayReader.objectArray(input) {
                 for (index, item) in objects.items.enumerated() {
                     var position: [Int] = []
                     var rest = index
@@ -172,7 +173,7 @@ public enum FormatConversion {
                 let table = try CellTable.read(path)
                 if let layers = request.layers {
                     guard table.rows.count == layers[number].rows, table.rows.allSatisfy({ $0.count == layers[number].columns }) else {
-                        throw CSVError(file: path, message: "expected a \(layers[number].rows)x\(layers[number].columns) matrix for layer W\(number + 1) (--layers)")
+                        throw InputError(file: path, message: "expected a \(layers[number].rows)x\(layers[number].columns) matrix for layer W\(number + 1) (--layers)")
                     }
                 }
                 let set = try MaskConversion.indices(ofFlags: table, file: path)
@@ -188,14 +189,6 @@ public enum FormatConversion {
         let writer = try AtomicFileWriter(path: path)
         try body(writer)
         try writer.commit()
-    }
-
-    /// The object array of float arrays in a `.npy` file (read by the restricted
-    /// pickle reader), nil when the file holds a plain array.
-    static func objectArray(_ path: String) throws(CSVError) -> PickledArrayReader.ObjectArray? {
-        let bytes = try CSVError.contents(of: path)
-        guard bytes.count >= 10, bytes[0] == 0x93, let header = try? NumpyHeader(bytes, name: path), header.descr == "|O" else { return nil }
-        return try PickledArrayReader.read(bytes, name: path)
     }
 
     /// `%.5g` (csvwrite) or shortest round-trip text.

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Conversions between the three ways the original code describes pruned weights:
@@ -37,16 +38,16 @@ public enum MaskConversion {
     }
 
     /// The indices of a mask list, validated against `weights` (when known).
-    public static func indices(_ table: CellTable, file: String, offset: Int, weights: Int?) throws(CSVError) -> [Int] {
+    public static func indices(_ table: CellTable, file: String, offset: Int, weights: Int?) throws(InputError) -> [Int] {
         var result: [Int] = []
         for (line, row) in table.texts.enumerated() {
             guard row.count == 1 else {
-                throw CSVError(file: file, line: line + 1, message: "expected one weight index (a whole number) per line, found '\(ArgumentText.printable(row.joined(separator: ",")))'")
+                throw InputError(file: file, line: line + 1, message: "expected one weight index (a whole number) per line, found '\(ArgumentText.printable(row.joined(separator: ",")))'")
             }
-            guard let value = WeightIndexText.parse(row[0]) else { throw CSVError(file: file, line: line + 1, message: WeightIndexText.problem(row[0])) }
+            guard let value = WeightIndexText.parse(row[0]) else { throw InputError(file: file, line: line + 1, message: WeightIndexText.problem(row[0])) }
             let (index, overflow) = value.subtractingReportingOverflow(offset)
             guard !overflow, index >= 0, weights.map({ index < $0 }) ?? true else {
-                throw CSVError(file: file, line: line + 1, message: "index \(value) minus offset \(offset) is outside 0…\((weights ?? 1) - 1)")
+                throw InputError(file: file, line: line + 1, message: "index \(value) minus offset \(offset) is outside 0…\((weights ?? 1) - 1)")
             }
             result.append(index)
         }
@@ -54,13 +55,13 @@ public enum MaskConversion {
     }
 
     /// The indices set in a 0/1 vector or matrices (cells read in row-major order), ascending.
-    public static func indices(ofFlags table: CellTable, file: String) throws(CSVError) -> [Int] {
+    public static func indices(ofFlags table: CellTable, file: String) throws(InputError) -> [Int] {
         var result: [Int] = []
         var position = 0
         for (line, row) in table.rows.enumerated() {
             for (column, cell) in row.enumerated() {
                 guard case let .number(value) = cell, value == 0 || value == 1 else {
-                    throw CSVError(file: file, line: line + 1, column: column + 1, message: "expected 0 or 1")
+                    throw InputError(file: file, line: line + 1, column: column + 1, message: "expected 0 or 1")
                 }
                 if value == 1 { result.append(position) }
                 position += 1

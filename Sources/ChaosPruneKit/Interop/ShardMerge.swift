@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Joins window_LE shards written by `le-window --columns A:B` into the file
@@ -36,19 +37,19 @@ public enum ShardMerge {
         }
 
         /// The shard in `path`, holding the weights `given` or, when nil, those its sidecar records.
-        public init(path: String, weights given: ClosedRange<Int>?) throws(CSVError) {
+        public init(path: String, weights given: ClosedRange<Int>?) throws(InputError) {
             self.path = path
             sidecar = try WindowSidecar.read(for: path)
             if let sidecar {
                 let recorded = sidecar.firstWeight...sidecar.lastWeight
                 if let given, given != recorded {
-                    throw CSVError(file: path, message: "@\(given.lowerBound):\(given.upperBound) contradicts its sidecar, which says weights \(recorded.lowerBound):\(recorded.upperBound)")
+                    throw InputError(file: path, message: "@\(given.lowerBound):\(given.upperBound) contradicts its sidecar, which says weights \(recorded.lowerBound):\(recorded.upperBound)")
                 }
                 weights = recorded
             } else if let given {
                 weights = given
             } else {
-                throw CSVError(file: path, message: "no sidecar (\(WindowSidecar.path(for: path))) says which weights this shard holds; name them as FILE@A:B (1-based, inclusive, as given to le-window --columns)")
+                throw InputError(file: path, message: "no sidecar (\(WindowSidecar.path(for: path))) says which weights this shard holds; name them as FILE@A:B (1-based, inclusive, as given to le-window --columns)")
             }
         }
     }
@@ -62,7 +63,7 @@ public enum ShardMerge {
     }
 
     /// Merges `shards`; the layout and total come from the sidecars when the arguments leave them out.
-    public static func merge(_ shards: [Shard], legacyLayout: Bool?, total: Int?) throws(CSVError) -> Merged {
+    public static func merge(_ shards: [Shard], legacyLayout: Bool?, total: Int?) throws(InputError) -> Merged {
         let sidecars = shards.compactMap(\.sidecar)
         if let first = sidecars.first {
             for (shard, sidecar) in zip(shards, shards.map(\.sidecar)) {
@@ -73,13 +74,13 @@ public enum ShardMerge {
                 comparable.sourceName = first.sourceName
                 comparable.sourceBytes = first.sourceBytes
                 guard comparable == first else {
-                    throw CSVError(file: shard.path, message: "its sidecar records other settings than \(shards[0].path)'s (window, overlap, layout, arithmetic, lyap_r parameters or source width): shards must come from one le-window setting")
+                    throw InputError(file: shard.path, message: "its sidecar records other settings than \(shards[0].path)'s (window, overlap, layout, arithmetic, lyap_r parameters or source width): shards must come from one le-window setting")
                 }
             }
         }
         let layoutFromSidecars = sidecars.first.map { $0.layout == .weightsByWindows }
         if let given = legacyLayout, let recorded = layoutFromSidecars, given != recorded {
-            throw CSVError(file: shards[0].path, message: "--legacy contradicts the sidecars, which record the \(recorded ? "legacy (rows = weights)" : "current (rows = windows)") layout")
+            throw InputError(file: shards[0].path, message: "--legacy contradicts the sidecars, which record the \(recorded ? "legacy (rows = weights)" : "current (rows = windows)") layout")
         }
         let legacy = legacyLayout ?? layoutFromSidecars ?? false
         let width = total ?? sidecars.first?.totalWeights
@@ -94,21 +95,21 @@ public enum ShardMerge {
     }
 
     /// The merged file's bytes.
-    static func mergeTexts(_ shards: [Shard], legacyLayout: Bool, total: Int?) throws(CSVError) -> [UInt8] {
+    static func mergeTexts(_ shards: [Shard], legacyLayout: Bool, total: Int?) throws(InputError) -> [UInt8] {
         let ordered = shards.sorted { $0.weights.lowerBound < $1.weights.lowerBound }
-        guard let first = ordered.first else { throw CSVError(file: "-", message: "no shards given") }
+        guard let first = ordered.first else { throw InputError(file: "-", message: "no shards given") }
         var expectedStart = 1
         for shard in ordered {
             if shard.weights.lowerBound > expectedStart {
-                throw CSVError(file: shard.path, message: "gap: weights \(expectedStart)…\(shard.weights.lowerBound - 1) are in no shard")
+                throw InputError(file: shard.path, message: "gap: weights \(expectedStart)…\(shard.weights.lowerBound - 1) are in no shard")
             }
             if shard.weights.lowerBound < expectedStart {
-                throw CSVError(file: shard.path, message: "overlap: weights \(shard.weights.lowerBound)…\(expectedStart - 1) are in two shards")
+                throw InputError(file: shard.path, message: "overlap: weights \(shard.weights.lowerBound)…\(expectedStart - 1) are in two shards")
             }
             expectedStart = shard.weights.upperBound + 1
         }
         if let total, expectedStart - 1 != total {
-            throw CSVError(file: ordered.last!.path, message: "the shards end at weight \(expectedStart - 1), but the network has \(total) weights")
+            throw InputError(file: ordered.last!.path, message: "the shards end at weight \(expectedStart - 1), but the network has \(total) weights")
         }
         var lineEnding: String?
         var pieces: [[Substring]] = []
@@ -117,11 +118,11 @@ public enum ShardMerge {
             let width = shard.weights.count
             if legacyLayout {
                 guard lines.count == width else {
-                    throw CSVError(file: shard.path, message: "holds \(lines.count) weights (rows), but @\(shard.weights.lowerBound):\(shard.weights.upperBound) says \(width)")
+                    throw InputError(file: shard.path, message: "holds \(lines.count) weights (rows), but @\(shard.weights.lowerBound):\(shard.weights.upperBound) says \(width)")
                 }
             } else {
                 for (index, line) in lines.enumerated() where line.split(separator: ",", omittingEmptySubsequences: false).count != width {
-                    throw CSVError(file: shard.path, line: index + 1, message: "holds \(line.split(separator: ",", omittingEmptySubsequences: false).count) weights (columns), but @\(shard.weights.lowerBound):\(shard.weights.upperBound) says \(width)")
+                    throw InputError(file: shard.path, line: index + 1, message: "holds \(line.split(separator: ",", omittingEmptySubsequences: false).count) weights (columns), but @\(shard.weights.lowerBound):\(shard.weights.upperBound) says \(width)")
                 }
             }
             pieces.append(lines)
@@ -130,7 +131,7 @@ public enum ShardMerge {
             ? pieces.map { $0.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).count } ?? 0 }
             : pieces.map(\.count)
         if let mismatch = windows.firstIndex(where: { $0 != windows[0] }) {
-            throw CSVError(file: ordered[mismatch].path, message: "has \(windows[mismatch]) windows, but \(first.path) has \(windows[0])")
+            throw InputError(file: ordered[mismatch].path, message: "has \(windows[mismatch]) windows, but \(first.path) has \(windows[0])")
         }
         let ending = lineEnding ?? "\n"
         let text = legacyLayout
@@ -140,15 +141,15 @@ public enum ShardMerge {
     }
 
     /// The row texts of a shard, without line endings; all shards must use the same ending.
-    private static func rowTexts(_ path: String, lineEnding: inout String?) throws(CSVError) -> [Substring] {
-        let bytes = try CSVError.contents(of: path)
+    private static func rowTexts(_ path: String, lineEnding: inout String?) throws(InputError) -> [Substring] {
+        let bytes = try InputError.contents(of: path)
         let ending = TextLines.usesCRLF(bytes) ? "\r\n" : "\n"
         if let previous = lineEnding, previous != ending {
-            throw CSVError(file: path, message: "line endings differ from the other shards (\\r\\n vs \\n)")
+            throw InputError(file: path, message: "line endings differ from the other shards (\\r\\n vs \\n)")
         }
         lineEnding = ending
         let lines = try TextLines.split(bytes, file: path)
-        guard !lines.isEmpty else { throw CSVError(file: path, message: "an empty shard: expected the rows le-window writes") }
+        guard !lines.isEmpty else { throw InputError(file: path, message: "an empty shard: expected the rows le-window writes") }
         return lines.map { Substring($0) }
     }
 }

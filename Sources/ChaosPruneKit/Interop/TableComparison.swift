@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// Cell-by-cell comparison of two tables, as `numpy.isclose` judges numbers:
 /// |a − b| ≤ atol + rtol·|b|, NaN equal to NaN; text cells must match exactly.
 ///
@@ -63,7 +65,7 @@ public struct TableComparison: Sendable {
     /// Compares the files at `pathA` and `pathB` a row at a time (memory: one
     /// row of each), or with B read whole and transposed when `transposeB`.
     public static func files(_ pathA: String, _ pathB: String, transposeB: Bool = false, absoluteTolerance: Double = 0,
-                             relativeTolerance: Double = 0, keep: Int = 10) throws(CSVError) -> TableComparison {
+                             relativeTolerance: Double = 0, keep: Int = 10) throws(InputError) -> TableComparison {
         var result = TableComparison(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, keep: keep)
         let a = try CellRowReader(path: pathA)
         if transposeB {
@@ -128,14 +130,14 @@ public struct MaskSetComparison: Sendable {
 
     /// Compares the cells of `a` and `b` as sets of integer weight indices.
     ///
-    /// - Throws: `CSVError` for a cell that is not a whole number (text, a fraction, a number too large).
-    public init(_ a: CellTable, _ b: CellTable, names: (String, String) = ("A", "B")) throws(CSVError) {
-        func indices(_ table: CellTable, _ name: String) throws(CSVError) -> Set<Int> {
+    /// - Throws: `InputError` for a cell that is not a whole number (text, a fraction, a number too large).
+    public init(_ a: CellTable, _ b: CellTable, names: (String, String) = ("A", "B")) throws(InputError) {
+        func indices(_ table: CellTable, _ name: String) throws(InputError) -> Set<Int> {
             var result = Set<Int>()
             for (line, row) in table.texts.enumerated() {
                 for (column, text) in row.enumerated() {
                     guard let value = WeightIndexText.parse(text) else {
-                        throw CSVError(file: name, line: line + 1, column: column + 1, message: WeightIndexText.problem(text))
+                        throw InputError(file: name, line: line + 1, column: column + 1, message: WeightIndexText.problem(text))
                     }
                     result.insert(value)
                 }

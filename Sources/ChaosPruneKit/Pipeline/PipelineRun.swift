@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The original pipeline after training — weights + accuracies → window_LE
@@ -66,7 +67,7 @@ public enum PipelineRun {
     /// succeeded: a failed run creates no folder and leaves an earlier run's
     /// files as they were.
     ///
-    /// - Throws: `CSVError`, `StageError` or `SystemError`.
+    /// - Throws: `InputError`, `StageError` or `SystemError`.
     public static func run(_ request: Request) throws -> Result {
         let reader = try NumericCSVReader(path: request.weights)
         let accuracy = try NumericTable.read(request.accuracy)

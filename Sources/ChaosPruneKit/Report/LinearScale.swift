@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// A linear map from data values to SVG coordinates, with "nice" ticks

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// `chaosprune report`: one self-contained HTML page (inline SVG and CSS, no
@@ -35,7 +36,7 @@ public enum ReportPage {
     /// Every file the page draws from must read whole: a page never leaves out
     /// or blanks a file it found without saying so.
     ///
-    /// - Throws: `CSVError` (file, line, column) when a file the folder holds
+    /// - Throws: `InputError` (file, line, column) when a file the folder holds
     ///   cannot be read or does not hold what its name promises; `StageError`
     ///   when the layer shapes do not cover window_LE's weights.
     public static func build(_ request: Request) throws -> String {
@@ -48,7 +49,7 @@ public enum ReportPage {
             do {
                 plan = try sidecar.plan
             } catch {
-                throw CSVError(file: WindowSidecar.path(for: le), message: error.message)
+                throw InputError(file: WindowSidecar.path(for: le), message: error.message)
             }
             legacy = sidecar.layout == .weightsByWindows
             facts += [("window_LE", le), ("made by", sidecar.tool), ("script", sidecar.script),
@@ -60,7 +61,7 @@ public enum ReportPage {
         } else if let le = run.windowLE {
             facts.append(("window_LE", "\(le) (no sidecar: window \(plan.window), overlap \(LinearScale.label(plan.overlap)) assumed)"))
         }
-        if let log = run.log, let last = try TextLines.split(try CSVError.contents(of: log), file: log).last {
+        if let log = run.log, let last = try TextLines.split(try InputError.contents(of: log), file: log).last {
             facts.append(("script log", String(last)))
         }
         var summaries: [(name: String, json: JSONValue)] = []
@@ -150,17 +151,17 @@ public enum ReportPage {
     /// The first `columns` numbers of each row of a CSV file with a header
     /// line (`nan` and `inf` included: the writers print them).
     ///
-    /// - Throws: `CSVError` at the first short row or field that is not a number.
-    static func rowsAfterHeader(_ path: String, columns: Int) throws(CSVError) -> [[Double]] {
+    /// - Throws: `InputError` at the first short row or field that is not a number.
+    static func rowsAfterHeader(_ path: String, columns: Int) throws(InputError) -> [[Double]] {
         var rows: [[Double]] = []
         for record in try CSVRecords.read(path).dropFirst() {
             guard record.fields.count >= columns else {
-                throw CSVError(file: path, line: record.line, message: "\(record.fields.count) field(s); expected \(columns) or more, like the header")
+                throw InputError(file: path, line: record.line, message: "\(record.fields.count) field(s); expected \(columns) or more, like the header")
             }
             var row: [Double] = []
             for (index, field) in record.fields.prefix(columns).enumerated() {
                 guard let value = DecimalSyntax.parse(field) else {
-                    throw CSVError(file: path, line: record.line, column: index + 1, message: "expected a number, found '\(ArgumentText.printable(field))'")
+                    throw InputError(file: path, line: record.line, column: index + 1, message: "expected a number, found '\(ArgumentText.printable(field))'")
                 }
                 row.append(value)
             }

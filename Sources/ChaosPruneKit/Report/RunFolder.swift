@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// What a run folder holds, found by the original file names: the window_LE

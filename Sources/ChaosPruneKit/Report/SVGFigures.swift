@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The report's figures as inline SVG: axes with labelled ticks, a heat map,

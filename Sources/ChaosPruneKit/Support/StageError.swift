@@ -1,5 +1,5 @@
 /// A stage that cannot run on its inputs for a reason that is not a located
-/// parse error (those are `CSVError`): settings that do not fit the data, an
+/// parse error (those are `InputError`): settings that do not fit the data, an
 /// accuracy file that ends before a window does, a series that makes the
 /// reference stop. The message says what went wrong and, where it applies,
 /// which file and which weight.

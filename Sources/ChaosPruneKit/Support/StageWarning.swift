@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// Something a stage reproduced or worked around that the user must hear
 /// about, returned as data with the stage's result; the command layer prints
 /// each once, in the order the stage recorded them.

@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// A researcher's own data for the Helper network: a plain numeric CSV (no
 /// header), one sample per row, one column holding the class.
 ///
@@ -30,21 +32,21 @@ public enum CustomData {
     public static func load(_ path: String, labelColumn: Int?, scaling: Scaling, split: Double, seed: UInt32) throws -> (TrainingData, outputs: Int) {
         let records = try CSVRecords.read(path)
         guard let width = records.first?.fields.count, width >= 2 else {
-            throw CSVError(file: path, message: "expected at least two numeric columns: features and a label")
+            throw InputError(file: path, message: "expected at least two numeric columns: features and a label")
         }
         let label = (labelColumn ?? width) - 1
-        guard (0..<width).contains(label) else { throw CSVError(file: path, line: 1, message: "--label-column \(label + 1): the file has \(width) columns") }
+        guard (0..<width).contains(label) else { throw InputError(file: path, line: 1, message: "--label-column \(label + 1): the file has \(width) columns") }
         var rows: [[Double]] = []
         for record in records {
             guard record.fields.count == width else {
-                throw CSVError(file: path, line: record.line, message: "\(record.fields.count) fields, expected \(width) like the first row")
+                throw InputError(file: path, line: record.line, message: "\(record.fields.count) fields, expected \(width) like the first row")
             }
             var row: [Double] = []
             for (column, field) in record.fields.enumerated() {
                 row.append(try CSVRecords.number(field, file: path, line: record.line, column: column + 1))
             }
             guard row[label].rounded() == row[label] else {
-                throw CSVError(file: path, line: record.line, column: label + 1, message: "a label must be a whole number, not \(PythonFloatText.repr(row[label]))")
+                throw InputError(file: path, line: record.line, column: label + 1, message: "a label must be a whole number, not \(PythonFloatText.repr(row[label]))")
             }
             rows.append(row)
         }

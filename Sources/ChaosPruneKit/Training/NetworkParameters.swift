@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// The parameters of a one-hidden-layer network in one flat buffer:
 /// W1 (H×I, row-major), b1 (H), W2 (O×H, row-major), b2 (O).
 ///

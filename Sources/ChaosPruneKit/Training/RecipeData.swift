@@ -1,10 +1,12 @@
+import ChaosPruneFormats
+
 /// Loads a recipe's data the way the authors' code prepares it: which
 /// files, which columns, the seed-42 shuffle or permutation, the split, the
 /// scaling, the targets. See the <doc:Training> article.
 public enum RecipeData {
     /// The data of `recipe` from the authors' `data/` folder `folder`.
     ///
-    /// - Throws: `CSVError` for a missing file, a bad number, a column that
+    /// - Throws: `InputError` for a missing file, a bad number, a column that
     ///   does not fit or a label outside the classes (at its line, before any
     ///   shuffle).
     public static func load(_ recipe: TrainingRecipe, from folder: String) throws -> TrainingData {
@@ -23,11 +25,11 @@ public enum RecipeData {
     static func trainCount(_ rows: Int) -> Int { Int(0.8 * Double(rows)) }
 
     /// Numeric rows of `path` with exactly `columns` fields each, the last a 0/1 label.
-    static func numericRows(_ path: String, columns: Int, skipFirst: Bool = false) throws(CSVError) -> [[Double]] {
+    static func numericRows(_ path: String, columns: Int, skipFirst: Bool = false) throws(InputError) -> [[Double]] {
         var rows: [[Double]] = []
         for (index, record) in try CSVRecords.read(path).enumerated() where !(skipFirst && index == 0) {
             guard record.fields.count == columns else {
-                throw CSVError(file: path, line: record.line, message: "\(record.fields.count) fields, expected \(columns)")
+                throw InputError(file: path, line: record.line, message: "\(record.fields.count) fields, expected \(columns)")
             }
             var row: [Double] = []
             for (column, field) in record.fields.enumerated() {
@@ -36,14 +38,14 @@ public enum RecipeData {
             _ = try binaryLabel(row[columns - 1], file: path, line: record.line, column: columns)
             rows.append(row)
         }
-        guard !rows.isEmpty else { throw CSVError(file: path, message: "no rows") }
+        guard !rows.isEmpty else { throw InputError(file: path, message: "no rows") }
         return rows
     }
 
     /// A 0/1 label, or an error naming its place in the file.
-    static func binaryLabel(_ value: Double, file: String, line: Int, column: Int) throws(CSVError) -> Double {
+    static func binaryLabel(_ value: Double, file: String, line: Int, column: Int) throws(InputError) -> Double {
         guard value == 0 || value == 1 else {
-            throw CSVError(file: file, line: line, column: column, message: "label \(PythonFloatText.repr(value)) is outside the classes 0 and 1")
+            throw InputError(file: file, line: line, column: column, message: "label \(PythonFloatText.repr(value)) is outside the classes 0 and 1")
         }
         return value
     }
@@ -63,18 +65,18 @@ public enum RecipeData {
     /// iris and iris3f: shuffle, first 120 / last 30, each set standardised per feature on itself (pairwise sums), one-hot species.
     static func iris(path: String, features: [Int]) throws -> TrainingData {
         var records = try CSVRecords.read(path)
-        guard let header = records.first?.fields, header.count == 6 else { throw CSVError(file: path, line: 1, message: "expected the header Id,SepalLengthCm,SepalWidthCm,PetalLengthCm,PetalWidthCm,Species") }
+        guard let header = records.first?.fields, header.count == 6 else { throw InputError(file: path, line: 1, message: "expected the header Id,SepalLengthCm,SepalWidthCm,PetalLengthCm,PetalWidthCm,Species") }
         records.removeFirst()
         var rows: [(values: [Double], species: String)] = []
         for record in records {
-            guard record.fields.count == 6 else { throw CSVError(file: path, line: record.line, message: "\(record.fields.count) fields, expected 6") }
+            guard record.fields.count == 6 else { throw InputError(file: path, line: record.line, message: "\(record.fields.count) fields, expected 6") }
             var values: [Double] = []
             for column in features {
                 values.append(try CSVRecords.number(record.fields[column], file: path, line: record.line, column: column + 1))
             }
             rows.append((values, record.fields[5]))
         }
-        guard rows.count >= 150 else { throw CSVError(file: path, message: "\(rows.count) rows; the iris recipe splits 120 / 30") }
+        guard rows.count >= 150 else { throw InputError(file: path, message: "\(rows.count) rows; the iris recipe splits 120 / 30") }
         let species = Array(Set(rows.map(\.species))).sorted()
         guard species.count == 3 else { throw StageError("\(path): \(species.count) species, expected 3") }
         var generator = MersenneTwister(seed: 42)

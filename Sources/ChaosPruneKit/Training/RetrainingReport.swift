@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The files `retrain` writes: `epochs_K.csv` (`epoch,train_acc,test_acc`,

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Stage 1: trains the recipe's network from the trial's initialisation and

@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// The titanic2 recipe's data: Pclass, Sex, SibSp, Parch, Fare, Embarked.
 ///
 /// Mirrors `Testing.ipynb`: Sex male → 1, female → 0; Embarked S → 0, C → 1,
@@ -13,10 +15,10 @@ extension RecipeData {
         let labelPath = "\(folder)/titanic_testy.csv"
         let labelRecords = try CSVRecords.read(labelPath).dropFirst()
         guard labelRecords.count == test.inputs.count else {
-            throw CSVError(file: labelPath, message: "\(labelRecords.count) labels for \(test.inputs.count) test passengers (they are joined by position)")
+            throw InputError(file: labelPath, message: "\(labelRecords.count) labels for \(test.inputs.count) test passengers (they are joined by position)")
         }
         let testLabels = try labelRecords.map { record throws -> [Double] in
-            guard record.fields.count >= 2 else { throw CSVError(file: labelPath, line: record.line, message: "expected PassengerId,Survived") }
+            guard record.fields.count >= 2 else { throw InputError(file: labelPath, line: record.line, message: "expected PassengerId,Survived") }
             let value = try CSVRecords.number(record.fields[1], file: labelPath, line: record.line, column: 2)
             return [try binaryLabel(value, file: labelPath, line: record.line, column: 2)]
         }
@@ -29,23 +31,23 @@ extension RecipeData {
     /// One titanic file's scaled features (and labels, for the training file).
     private static func titanicRows(_ path: String, labelled: Bool) throws -> (inputs: [[Double]], labels: [[Double]]) {
         let records = try CSVRecords.read(path)
-        guard let header = records.first?.fields else { throw CSVError(file: path, message: "no header") }
-        func column(_ name: String) throws(CSVError) -> Int {
-            guard let index = header.firstIndex(of: name) else { throw CSVError(file: path, line: 1, message: "no column '\(name)' in the header") }
+        guard let header = records.first?.fields else { throw InputError(file: path, message: "no header") }
+        func column(_ name: String) throws(InputError) -> Int {
+            guard let index = header.firstIndex(of: name) else { throw InputError(file: path, line: 1, message: "no column '\(name)' in the header") }
             return index
         }
         let names = ["Pclass", "Sex", "SibSp", "Parch", "Fare", "Embarked"]
-        let columns = try names.map { (name) throws(CSVError) in try column(name) }
+        let columns = try names.map { (name) throws(InputError) in try column(name) }
         let survived = labelled ? try column("Survived") : nil
         let body = Array(records.dropFirst())
         for record in body where record.fields.count != header.count {
-            throw CSVError(file: path, line: record.line, message: "\(record.fields.count) fields, expected \(header.count) like the header")
+            throw InputError(file: path, line: record.line, message: "\(record.fields.count) fields, expected \(header.count) like the header")
         }
         let codes = ["S": 0.0, "C": 1.0, "Q": 2.0]
         let embarked = try body.map { record throws -> Double? in
             let text = record.fields[columns[5]]
             if text.isEmpty { return nil }
-            guard let code = codes[text] else { throw CSVError(file: path, line: record.line, column: columns[5] + 1, message: "Embarked '\(ArgumentText.printable(text))' is not S, C or Q") }
+            guard let code = codes[text] else { throw InputError(file: path, line: record.line, column: columns[5] + 1, message: "Embarked '\(ArgumentText.printable(text))' is not S, C or Q") }
             return code
         }
         let fares = try body.map { record throws -> Double? in
@@ -61,14 +63,14 @@ extension RecipeData {
             switch record.fields[columns[1]] {
             case "male": sex = 1
             case "female": sex = 0
-            default: throw CSVError(file: path, line: record.line, column: columns[1] + 1, message: "Sex '\(ArgumentText.printable(record.fields[columns[1]]))' is not male or female")
+            default: throw InputError(file: path, line: record.line, column: columns[1] + 1, message: "Sex '\(ArgumentText.printable(record.fields[columns[1]]))' is not male or female")
             }
             var features = [try CSVRecords.number(record.fields[columns[0]], file: path, line: record.line, column: columns[0] + 1), sex]
             for position in [2, 3] {
                 features.append(try CSVRecords.number(record.fields[columns[position]], file: path, line: record.line, column: columns[position] + 1))
             }
             guard let fare = fares[index] ?? fareFill, let port = embarked[index] ?? embarkedFill else {
-                throw CSVError(file: path, line: record.line, message: "an empty Fare or Embarked, and no other row to take the most frequent value from")
+                throw InputError(file: path, line: record.line, message: "an empty Fare or Embarked, and no other row to take the most frequent value from")
             }
             features += [fare, port]
             inputs.append(FeatureScaling.standardise(features, summation: .sequential))

@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// The authors' training set-ups: network sizes, learning rate, epochs,
 /// benchmark, and which of their two code families trains it.
 ///

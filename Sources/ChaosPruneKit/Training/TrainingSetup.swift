@@ -1,3 +1,5 @@
+import ChaosPruneFormats
+
 /// Everything a training run starts from: the recipe, its data, and the
 /// initial parameters of one trial.
 public struct TrainingSetup: Sendable {

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import LyapunovKit
 
 /// What happened to one (weight, window) cell.

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 import LyapunovKit
 
@@ -78,7 +79,7 @@ public struct WindowLEJob {
 
     /// Runs the job from `reader` to `writer` (which the caller commits or abandons).
     ///
-    /// - Throws: `CSVError` for a malformed weights file or too few rows,
+    /// - Throws: `InputError` for a malformed weights file or too few rows,
     ///   `SystemError` when the output cannot be written, `StageError` for a
     ///   column range the file does not have.
     public static func run(reader: NumericCSVReader, writer: AtomicFileWriter, options: Options) throws -> Summary {
@@ -131,7 +132,7 @@ public struct WindowLEJob {
         summary.totalWeights = reader.columnCount ?? summary.weights
         summary.firstWeight = state.firstColumn + 1
         guard summary.windows > 0 else {
-            throw CSVError(file: reader.path, message: "\(summary.rows) rows: fewer than one window of \(plan.window) rows")
+            throw InputError(file: reader.path, message: "\(summary.rows) rows: fewer than one window of \(plan.window) rows")
         }
         summary.droppedWindows = plan.droppedWindows(rows: summary.rows)
         return summary
@@ -218,7 +219,7 @@ private final class BatchState {
         var firstRow: [Double] = []
         let first = try reader.readRows(1, threads: 1) { _, _, value in firstRow.append(value) }
         guard first.count == 1, let total = reader.columnCount else {
-            throw CSVError(file: reader.path, message: "no rows: expected comma-separated weights, one row per step")
+            throw InputError(file: reader.path, message: "no rows: expected comma-separated weights, one row per step")
         }
         let selected = options.columns.map { ($0.lowerBound - 1)..<$0.upperBound } ?? 0..<total
         guard selected.lowerBound >= 0, selected.upperBound <= total, !selected.isEmpty else {

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import LyapunovKit
 
 /// What the window stage computes: the window plan, the lyap_r parameters,
@@ -9,12 +10,7 @@ import LyapunovKit
 /// <doc:WindowScripts> article.
 public struct WindowSettings: Sendable, Equatable {
     /// The two output layouts.
-    public enum Layout: String, Sendable {
-        /// One row per window, one column per weight (`LE_window.m`).
-        case windowsByWeights = "windows-by-weights"
-        /// One row per weight, one column per window (`window_LE.m`).
-        case weightsByWindows = "weights-by-windows"
-    }
+    public typealias Layout = WindowLayout
 
     /// Window size, overlap and step.
     public var plan: WindowPlan

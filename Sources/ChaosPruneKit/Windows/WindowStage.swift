@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// Stage 2 as one call, from file to files: what `le-window` runs and what
@@ -43,7 +44,7 @@ public enum WindowStage {
 
     /// Runs the stage.
     ///
-    /// - Throws: `CSVError`, `SystemError` or `StageError`; nothing is written then.
+    /// - Throws: `InputError`, `SystemError` or `StageError`; nothing is written then.
     public static func run(_ request: Request) throws -> Result {
         let reader = try NumericCSVReader(path: request.input)
         return try run(request, reader: reader)

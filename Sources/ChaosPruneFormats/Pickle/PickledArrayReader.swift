@@ -46,31 +46,39 @@ public enum PickledArrayReader {
         public var items: [FloatArray]
     }
 
+    /// The object array of float arrays in a `.npy` file, nil when the file
+    /// holds a plain array (read that with `NumpyArrayReader`).
+    public static func objectArray(_ path: String) throws(InputError) -> ObjectArray? {
+        let bytes = try InputError.contents(of: path)
+        guard bytes.count >= 10, bytes[0] == 0x93, let header = try? NumpyHeader(bytes, name: path), header.descr == "|O" else { return nil }
+        return try read(bytes, name: path)
+    }
+
     /// The object array in the `.npy` file at `path`.
-    public static func read(_ path: String) throws(CSVError) -> ObjectArray {
-        let bytes = try CSVError.contents(of: path)
+    public static func read(_ path: String) throws(InputError) -> ObjectArray {
+        let bytes = try InputError.contents(of: path)
         return try read(bytes, name: path)
     }
 
     /// The object array held by the bytes of a `.npy` file (`name` names it in errors).
-    public static func read(_ bytes: [UInt8], name: String) throws(CSVError) -> ObjectArray {
+    public static func read(_ bytes: [UInt8], name: String) throws(InputError) -> ObjectArray {
         let header = try NumpyHeader(bytes, name: name)
         guard header.descr == "|O" else {
-            throw CSVError(file: name, message: "dtype \(ArgumentText.printable(header.descr)): expected an object array ('|O') of float arrays")
+            throw InputError(file: name, message: "dtype \(ArgumentText.printable(header.descr)): expected an object array ('|O') of float arrays")
         }
-        guard !header.fortranOrder else { throw CSVError(file: name, message: "a Fortran-order object array is not supported") }
+        guard !header.fortranOrder else { throw InputError(file: name, message: "a Fortran-order object array is not supported") }
         var machine = PickleMachine(bytes: bytes, offset: header.dataOffset, name: name)
         let result = try machine.run()
         guard case let .array(array) = result, let objects = array.objects, array.dtypeKind == .object else {
-            throw CSVError(file: name, message: "byte \(bytes.count): the pickle holds no object array")
+            throw InputError(file: name, message: "byte \(bytes.count): the pickle holds no object array")
         }
         guard array.shape == header.shape else {
-            throw CSVError(file: name, message: "the pickled array has shape \(array.shape), the header says \(header.shape)")
+            throw InputError(file: name, message: "the pickled array has shape \(array.shape), the header says \(header.shape)")
         }
         var items: [FloatArray] = []
         for object in objects {
             guard case let .array(item) = object, item.dtypeKind == .float64, let values = item.floats else {
-                throw CSVError(file: name, message: "item \(items.count) of the object array is not a float64 array")
+                throw InputError(file: name, message: "item \(items.count) of the object array is not a float64 array")
             }
             items.append(FloatArray(shape: item.shape, values: values))
         }

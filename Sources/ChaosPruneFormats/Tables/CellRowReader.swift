@@ -22,12 +22,12 @@ public final class CellRowReader {
     private static let blank = Row(cells: [.text("")], texts: [""])
 
     /// Opens `path` (`-` for standard input).
-    public init(path: String) throws(CSVError) {
+    public init(path: String) throws(InputError) {
         lines = try LineReader(path: path)
     }
 
     /// The next row, or nil after the last one.
-    public func next() throws(CSVError) -> Row? {
+    public func next() throws(InputError) -> Row? {
         if blankRowsDue > 0 {
             blankRowsDue -= 1
             return Self.blank

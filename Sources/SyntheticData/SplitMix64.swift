@@ -1,5 +1,5 @@
 /// SplitMix64: a small, fast, reproducible random number generator for
-/// synthetic data (benchmarks, tests, demo recordings).
+/// synthetic data in the benchmarks and the tests of every layer.
 ///
 /// Postconditions: the same seed gives the same sequence on every machine.
 public struct SplitMix64: RandomNumberGenerator, Sendable {

@@ -9,18 +9,18 @@ public struct NumericTable: Sendable {
 
     /// Reads `path` whole (`-` for standard input) with `NumericCSVReader`'s
     /// rules, parsing blocks of rows with `threads` threads.
-    public static func read(_ path: String, allowNonFinite: Bool = true, threads: Int = 1) throws(CSVError) -> NumericTable {
+    public static func read(_ path: String, allowNonFinite: Bool = true, threads: Int = 1) throws(InputError) -> NumericTable {
         let reader = try NumericCSVReader(path: path)
         reader.allowNonFinite = allowNonFinite
         var first: [Double] = []
         guard try reader.readRows(1, threads: 1, store: { _, _, value in first.append(value) }).count == 1 else {
-            throw CSVError(file: path, message: "no rows: expected comma-separated numbers")
+            throw InputError(file: path, message: "no rows: expected comma-separated numbers")
         }
         let width = first.count
         var rows = [first]
         var cells = [Double](repeating: 0, count: max(1, min(4_096, (1 << 20) / width)) * width)
         while true {
-            let read = try cells.withUnsafeMutableBufferPointer { cells throws(CSVError) in
+            let read = try cells.withUnsafeMutableBufferPointer { cells throws(InputError) in
                 try reader.readRows(cells.count / width, threads: threads) { row, column, value in cells[row * width + column] = value }
             }
             guard read.count > 0 else { break }

@@ -7,8 +7,8 @@ public enum TextLines {
     /// The lines of `bytes` (read from `file`), without their endings; a final
     /// empty line after the last newline is dropped.
     ///
-    /// - Throws: `CSVError` at the first byte that is not UTF-8.
-    public static func split(_ bytes: [UInt8], file: String) throws(CSVError) -> [String] {
+    /// - Throws: `InputError` at the first byte that is not UTF-8.
+    public static func split(_ bytes: [UInt8], file: String) throws(InputError) -> [String] {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         var lines: [String] = []
         for (number, line) in body.split(separator: 10, omittingEmptySubsequences: false).enumerated() {

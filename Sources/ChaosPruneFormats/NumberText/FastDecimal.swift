@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// Decimal text → the correctly rounded double, without the C library for the
 /// common case: Clinger's fast path, then the Eisel–Lemire algorithm (Lemire,
 /// "Number Parsing at a Gigabyte per Second", 2021; proven to need no fallback

@@ -43,29 +43,29 @@ struct PickleMachine {
         self.name = name
     }
 
-    func failure(_ message: String, at position: Int? = nil) -> CSVError {
-        CSVError(file: name, message: "byte \(position ?? offset): \(message)")
+    func failure(_ message: String, at position: Int? = nil) -> InputError {
+        InputError(file: name, message: "byte \(position ?? offset): \(message)")
     }
 
-    mutating func take(_ count: Int) throws(CSVError) -> ArraySlice<UInt8> {
+    mutating func take(_ count: Int) throws(InputError) -> ArraySlice<UInt8> {
         guard count >= 0, count <= bytes.count - offset else { throw failure("the pickle ends inside an argument (truncated file?)") }
         defer { offset += count }
         return bytes[offset..<(offset + count)]
     }
 
-    mutating func unsigned(_ width: Int) throws(CSVError) -> Int {
+    mutating func unsigned(_ width: Int) throws(InputError) -> Int {
         var value = 0
         for (shift, byte) in try take(width).enumerated() { value |= Int(byte) << (8 * shift) }
         return value
     }
 
-    mutating func pop() throws(CSVError) -> Value {
+    mutating func pop() throws(InputError) -> Value {
         guard let value = stack.popLast() else { throw failure("the pickle pops an empty stack") }
         if case .mark = value { throw failure("the pickle pops a MARK") }
         return value
     }
 
-    mutating func popToMark() throws(CSVError) -> [Value] {
+    mutating func popToMark() throws(InputError) -> [Value] {
         guard let mark = stack.lastIndex(where: { if case .mark = $0 { true } else { false } }) else {
             throw failure("no MARK to pop to")
         }
@@ -74,7 +74,7 @@ struct PickleMachine {
         return items
     }
 
-    mutating func run() throws(CSVError) -> Value {
+    mutating func run() throws(InputError) -> Value {
         while true {
             let position = offset
             let opcode = try take(1).first!
@@ -157,14 +157,14 @@ struct PickleMachine {
     }
 
     /// One newline-terminated argument of GLOBAL.
-    mutating func line(at position: Int) throws(CSVError) -> String {
+    mutating func line(at position: Int) throws(InputError) -> String {
         guard let newline = bytes[offset...].firstIndex(of: 10) else { throw failure("a GLOBAL without its newline", at: position) }
         defer { offset = newline + 1 }
         return String(decoding: bytes[offset..<newline], as: UTF8.self)
     }
 
     /// The global `module.name` if it is one of the three recognised, else an error.
-    func global(_ module: String, _ name: String, at position: Int) throws(CSVError) -> Global {
+    func global(_ module: String, _ name: String, at position: Int) throws(InputError) -> Global {
         switch (module, name) {
         case ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"): return .reconstruct
         case ("numpy", "ndarray"): return .ndarray
@@ -174,7 +174,7 @@ struct PickleMachine {
         }
     }
 
-    func call(_ callable: Value, _ arguments: Value, at position: Int) throws(CSVError) -> Value {
+    func call(_ callable: Value, _ arguments: Value, at position: Int) throws(InputError) -> Value {
         guard case let .global(function) = callable, case let .tuple(values) = arguments else {
             throw failure("REDUCE of something that is not an allowed call", at: position)
         }
@@ -199,7 +199,7 @@ struct PickleMachine {
         }
     }
 
-    func build(_ target: Value, _ state: Value, at position: Int) throws(CSVError) {
+    func build(_ target: Value, _ state: Value, at position: Int) throws(InputError) {
         guard case let .tuple(fields) = state else { throw failure("BUILD with a state that is not a tuple", at: position) }
         switch target {
         case let .dtype(dtype):

@@ -74,23 +74,23 @@ public enum NumpyArrayReader {
     }
 
     /// The array in `path`.
-    public static func read(_ path: String) throws(CSVError) -> Array2D {
-        let bytes = try CSVError.contents(of: path)
+    public static func read(_ path: String) throws(InputError) -> Array2D {
+        let bytes = try InputError.contents(of: path)
         if bytes.first == 0x80 {
-            throw CSVError(file: path, message: "this is a Python pickle; chaosprune never unpickles (it could run code). Re-save the array with numpy.save(path, array.astype(float), allow_pickle=False)")
+            throw InputError(file: path, message: "this is a Python pickle; chaosprune never unpickles (it could run code). Re-save the array with numpy.save(path, array.astype(float), allow_pickle=False)")
         }
         let header = try NumpyHeader(bytes, name: path)
         let descr = header.descr
         if descr.contains("O") {
-            throw CSVError(file: path, message: "an object array (dtype \(ArgumentText.printable(descr))): only object arrays of float64 arrays are read (by the restricted pickle reader); re-save anything else as a float array with numpy.save(..., allow_pickle=False)")
+            throw InputError(file: path, message: "an object array (dtype \(ArgumentText.printable(descr))): only object arrays of float64 arrays are read (by the restricted pickle reader); re-save anything else as a float array with numpy.save(..., allow_pickle=False)")
         }
         let sizes: [String: Int] = ["<f8": 8, "<f4": 4, "<i8": 8, "<i4": 4, "|u1": 1, "|i1": 1]
         guard let size = sizes[descr] else {
-            throw CSVError(file: path, message: "dtype \(ArgumentText.printable(descr)) is not supported (little-endian float64/float32/int64/int32 or 8-bit integers)")
+            throw InputError(file: path, message: "dtype \(ArgumentText.printable(descr)) is not supported (little-endian float64/float32/int64/int32 or 8-bit integers)")
         }
         let shape = header.shape
         guard shape.count == 1 || shape.count == 2 else {
-            throw CSVError(file: path, message: "shape \(header.shapeText): only 1-D and 2-D arrays convert to CSV")
+            throw InputError(file: path, message: "shape \(header.shapeText): only 1-D and 2-D arrays convert to CSV")
         }
         let rows = shape[0]
         let columns = shape.count == 2 ? shape[1] : 1
@@ -98,7 +98,7 @@ public enum NumpyArrayReader {
         let (count, countOverflow) = rows.multipliedReportingOverflow(by: columns)
         let (needed, sizeOverflow) = count.multipliedReportingOverflow(by: size)
         guard !countOverflow, !sizeOverflow, bytes.count - dataStart == needed else {
-            throw CSVError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(header.shapeText) of \(ArgumentText.printable(descr)) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
+            throw InputError(file: path, message: "the data holds \(bytes.count - dataStart) bytes, but shape \(header.shapeText) of \(ArgumentText.printable(descr)) needs \(sizeOverflow || countOverflow ? "more than the file could hold" : "\(needed)")")
         }
         return Array2D(rowCount: rows, columnCount: columns, kind: descr == "<f8" ? .float64 : descr == "<f4" ? .float32 : .integer,
                        descr: descr, size: size, fortran: header.fortranOrder, data: bytes[dataStart...])

@@ -1,7 +1,8 @@
+import SyntheticData
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneKit
+@testable import ChaosPruneFormats
 
 /// The restricted pickle reader on the authors' files and on hostile ones.
 @Suite("restricted pickle reader")
@@ -35,7 +36,7 @@ struct PickledArrayReaderTests {
     func truncations() throws {
         let bytes = Array(try Data(contentsOf: Self.folder.appendingPathComponent("diabetes-1.npy")))
         for length in 0..<bytes.count {
-            #expect(throws: CSVError.self) { try PickledArrayReader.read(Array(bytes[..<length]), name: "t.npy") }
+            #expect(throws: InputError.self) { try PickledArrayReader.read(Array(bytes[..<length]), name: "t.npy") }
         }
     }
 
@@ -86,7 +87,7 @@ struct PickledArrayReaderTests {
         let header = Array("{'descr': '|O', 'fortran_order': False, 'shape': (4,), }\n".utf8)
         let bytes = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + pickle
         #expect { try PickledArrayReader.read(bytes, name: "f.npy") } throws: { error in
-            (error as? CSVError)?.description.contains(message) == true
+            (error as? InputError)?.description.contains(message) == true
         }
     }
 
@@ -123,7 +124,7 @@ struct PickledArrayReaderTests {
             return copy
         }
         #expect { try PickledArrayReader.read(bytes, name: "p.npy") } throws: { error in
-            (error as? CSVError)?.description.contains("a float64 payload of 320 bytes for shape [5, 9], which needs 360") == true
+            (error as? InputError)?.description.contains("a float64 payload of 320 bytes for shape [5, 9], which needs 360") == true
         }
     }
 }

@@ -104,19 +104,14 @@ public enum JSONValue: Sendable, Equatable {
 
     /// The JSON document in the file `path`.
     ///
-    /// - Throws: `CSVError` naming the file when it cannot be read or is not one JSON document.
-    public static func read(_ path: String) throws(CSVError) -> JSONValue {
-        let bytes = try CSVError.contents(of: path)
-        do {
-            return try parse(bytes)
-        } catch {
-            throw CSVError(file: path, message: error.message)
-        }
+    /// - Throws: `InputError` naming the file when it cannot be read or is not one JSON document.
+    public static func read(_ path: String) throws(InputError) -> JSONValue {
+        try parse(try InputError.contents(of: path), file: path)
     }
 
-    /// Parses `bytes` as one JSON document; the error says what was expected at which byte.
-    public static func parse(_ bytes: [UInt8]) throws(StageError) -> JSONValue {
-        var reader = JSONReader(bytes: bytes)
+    /// Parses `bytes`, the contents of `file`, as one JSON document; the error says what was expected at which byte.
+    public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> JSONValue {
+        var reader = JSONReader(bytes: bytes, file: file)
         let value = try reader.value(depth: 0)
         reader.skipBlanks()
         guard reader.offset == bytes.count else { throw reader.failure("the end of the document") }
@@ -127,19 +122,23 @@ public enum JSONValue: Sendable, Equatable {
 /// The byte-level JSON reader behind `JSONValue.parse`.
 private struct JSONReader {
     let bytes: [UInt8]
+    let file: String
     var offset = 0
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
 
-    func failure(_ expected: String) -> StageError {
-        StageError("invalid JSON at byte \(offset): expected \(expected)")
+    func failure(_ expected: String) -> InputError {
+        InputError(file: file, message: "invalid JSON at byte \(offset): expected \(expected)")
     }
 
     mutating func skipBlanks() {
         while offset < bytes.count, [32, 9, 10, 13].contains(bytes[offset]) { offset += 1 }
     }
 
-    mutating func value(depth: Int) throws(StageError) -> JSONValue {
+    mutating func value(depth: Int) throws(InputError) -> JSONValue {
         guard depth < 64 else { throw failure("nesting no deeper than 64") }
         skipBlanks()
         guard offset < bytes.count else { throw failure("a value") }
@@ -193,7 +192,7 @@ private struct JSONReader {
         }
     }
 
-    mutating func literal(_ word: String) throws(StageError) {
+    mutating func literal(_ word: String) throws(InputError) {
         let expected = Array(word.utf8)
         guard offset + expected.count <= bytes.count, Array(bytes[offset..<(offset + expected.count)]) == expected else {
             throw failure("'\(word)'")
@@ -201,7 +200,7 @@ private struct JSONReader {
         offset += expected.count
     }
 
-    mutating func number() throws(StageError) -> Double {
+    mutating func number() throws(InputError) -> Double {
         let start = offset
         let allowed: Set<UInt8> = Set("+-0123456789.eE".utf8)
         while offset < bytes.count, allowed.contains(bytes[offset]) { offset += 1 }
@@ -213,7 +212,7 @@ private struct JSONReader {
         return value
     }
 
-    mutating func string() throws(StageError) -> String {
+    mutating func string() throws(InputError) -> String {
         offset += 1
         var scalars = String.UnicodeScalarView()
         var pending: [UInt8] = []
@@ -270,7 +269,7 @@ private struct JSONReader {
         throw failure("the closing '\"'")
     }
 
-    mutating func hex4() throws(StageError) -> UInt32 {
+    mutating func hex4() throws(InputError) -> UInt32 {
         guard offset + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[offset..<(offset + 4)], as: UTF8.self), radix: 16) else {
             throw failure("four hexadecimal digits")
         }

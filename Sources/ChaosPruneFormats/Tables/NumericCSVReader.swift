@@ -35,12 +35,12 @@ public final class NumericCSVReader {
     private var pendingBlankLine: Int?
 
     /// Opens `path` (`-` for standard input).
-    public init(path: String) throws(CSVError) {
+    public init(path: String) throws(InputError) {
         self.path = path
         do {
             input = try ChunkedInput(path: path, chunk: 1 << 22, terminator: 0)
         } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+            throw InputError(file: path, message: "cannot read: \(error.reason)")
         }
         totalBytes = input.totalBytes
     }
@@ -57,11 +57,11 @@ public final class NumericCSVReader {
     /// nil = all) with `threads` threads, and passes each value to `store(row, selectedIndex, value)`
     /// (row relative to the block). Returns the block; `count` is 0 at the end of the file.
     public func readRows(_ maximum: Int, selected: Range<Int>? = nil, threads: Int,
-                         store: (Int, Int, Double) -> Void) throws(CSVError) -> Block {
+                         store: (Int, Int, Double) -> Void) throws(InputError) -> Block {
         var lineStarts: [Int] = []
         var lineEnds: [Int] = []
         var block = Block()
-        var blankLineError: CSVError?
+        var blankLineError: InputError?
         while block.count < maximum {
             guard let (lineStart, lineEnd) = try nextLine() else { break }
             var contentEnd = lineEnd
@@ -72,7 +72,7 @@ public final class NumericCSVReader {
             }
             if let blank = pendingBlankLine {
                 // Reported after the lines before it are parsed, so an earlier bad field comes first.
-                blankLineError = CSVError(file: path, line: blank, message: "blank line inside the data; expected \(columnCount ?? 1) comma-separated numbers")
+                blankLineError = InputError(file: path, line: blank, message: "blank line inside the data; expected \(columnCount ?? 1) comma-separated numbers")
                 break
             }
             if columnCount == nil {
@@ -89,7 +89,7 @@ public final class NumericCSVReader {
         }
         let fields = selected ?? 0..<columns
         if fields.upperBound > columns {
-            throw CSVError(file: path, line: block.lines[0], message: "the file has \(columns) columns; columns \(fields.lowerBound + 1)…\(fields.upperBound) were asked for")
+            throw InputError(file: path, line: block.lines[0], message: "the file has \(columns) columns; columns \(fields.lowerBound + 1)…\(fields.upperBound) were asked for")
         }
         try parse(lineStarts: lineStarts, lineEnds: lineEnds, lines: block.lines, columns: columns,
                   fields: fields, threads: threads, store: store)
@@ -100,7 +100,7 @@ public final class NumericCSVReader {
     }
 
     private func parse(lineStarts: [Int], lineEnds: [Int], lines: [Int], columns: Int, fields: Range<Int>,
-                       threads: Int, store: (Int, Int, Double) -> Void) throws(CSVError) {
+                       threads: Int, store: (Int, Int, Double) -> Void) throws(InputError) {
         let count = lineStarts.count
         let workers = max(1, min(threads, count / 8 + 1))
         let failures = FailureBox(count: workers)
@@ -129,21 +129,21 @@ public final class NumericCSVReader {
         }
     }
 
-    private func describe(_ failure: FieldParser.Failure, line: Int, columns: Int) -> CSVError {
+    private func describe(_ failure: FieldParser.Failure, line: Int, columns: Int) -> InputError {
         switch failure {
         case let .emptyField(column):
-            return CSVError(file: path, line: line, column: column, message: "empty field; expected a number")
+            return InputError(file: path, line: line, column: column, message: "empty field; expected a number")
         case let .notANumber(column, text):
-            return CSVError(file: path, line: line, column: column, message: "expected a number, found '\(text)'")
+            return InputError(file: path, line: line, column: column, message: "expected a number, found '\(text)'")
         case let .nonFinite(column, text):
-            return CSVError(file: path, line: line, column: column, message: "'\(text)' is not a finite number; weights must be finite")
+            return InputError(file: path, line: line, column: column, message: "'\(text)' is not a finite number; weights must be finite")
         case let .fieldCount(found):
-            return CSVError(file: path, line: line, message: "ragged row: \(found) fields, expected \(columns) like the first row")
+            return InputError(file: path, line: line, message: "ragged row: \(found) fields, expected \(columns) like the first row")
         }
     }
 
     /// The next physical line as byte offsets `[start, end)` without its `\n`, or nil at the end.
-    private func nextLine() throws(CSVError) -> (Int, Int)? {
+    private func nextLine() throws(InputError) -> (Int, Int)? {
         do {
             try input.skipByteOrderMark()
             while true {
@@ -162,7 +162,7 @@ public final class NumericCSVReader {
                 try input.fill()
             }
         } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+            throw InputError(file: path, message: "cannot read: \(error.reason)")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+import ChaosPruneFormats
 import ChaosPruneSystem
 
 /// The CSV readers' decimal parser against the C library's `strtod`, bit for

@@ -20,7 +20,7 @@ public struct CellTable: Sendable {
     public var texts: [[String]]
 
     /// Reads `path` (`-` for standard input).
-    public static func read(_ path: String) throws(CSVError) -> CellTable {
+    public static func read(_ path: String) throws(InputError) -> CellTable {
         let reader = try CellRowReader(path: path)
         var table = CellTable(rows: [], texts: [])
         while let row = try reader.next() {

@@ -9,9 +9,9 @@ import ChaosPruneSystem
 public enum CSVRecords {
     /// The records of `path`; blank lines are skipped.
     ///
-    /// - Throws: `CSVError` for an unreadable file or an unterminated quote.
-    public static func read(_ path: String) throws(CSVError) -> [(line: Int, fields: [String])] {
-        let bytes = try CSVError.contents(of: path)
+    /// - Throws: `InputError` for an unreadable file or an unterminated quote.
+    public static func read(_ path: String) throws(InputError) -> [(line: Int, fields: [String])] {
+        let bytes = try InputError.contents(of: path)
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -19,11 +19,11 @@ public enum CSVRecords {
         var line = 1
         var recordLine = 1
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        func endField() throws(CSVError) {
+        func endField() throws(InputError) {
             fields.append(try UTF8Text.decode(field, file: path, line: recordLine, column: fields.count + 1))
             field = []
         }
-        func endRecord() throws(CSVError) {
+        func endRecord() throws(InputError) {
             try endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
             fields = []
@@ -56,17 +56,17 @@ public enum CSVRecords {
             default: field.append(byte)
             }
         }
-        if quoted { throw CSVError(file: path, line: recordLine, message: "a quoted field is never closed") }
+        if quoted { throw InputError(file: path, line: recordLine, message: "a quoted field is never closed") }
         if !field.isEmpty || !fields.isEmpty { try endRecord() }
         return records
     }
 
-    /// The number in `text` (correctly rounded), or a `CSVError` naming the place.
-    public static func number(_ text: String, file: String, line: Int, column: Int) throws(CSVError) -> Double {
+    /// The number in `text` (correctly rounded), or a `InputError` naming the place.
+    public static func number(_ text: String, file: String, line: Int, column: Int) throws(InputError) -> Double {
         let trimmed = text.filter { $0 != " " && $0 != "\t" }
-        guard !trimmed.isEmpty else { throw CSVError(file: file, line: line, column: column, message: "empty field; expected a number") }
+        guard !trimmed.isEmpty else { throw InputError(file: file, line: line, column: column, message: "empty field; expected a number") }
         guard let value = DecimalSyntax.parse(trimmed), value.isFinite else {
-            throw CSVError(file: file, line: line, column: column, message: "expected a finite number, found '\(ArgumentText.printable(trimmed))'")
+            throw InputError(file: file, line: line, column: column, message: "expected a finite number, found '\(ArgumentText.printable(trimmed))'")
         }
         return value
     }

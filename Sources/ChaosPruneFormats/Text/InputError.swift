@@ -4,7 +4,7 @@ import ChaosPruneSystem
 ///
 /// Prints as `FILE:LINE:COLUMN: what was expected`, the form compilers use,
 /// so editors and terminals can jump to it.
-public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file (`-` for standard input).
     public var file: String
     /// 1-based line, or nil for whole-file problems.
@@ -23,11 +23,11 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The bytes of `path` (`-` for standard input), or an error naming it.
-    public static func contents(of path: String) throws(CSVError) -> [UInt8] {
+    public static func contents(of path: String) throws(InputError) -> [UInt8] {
         do {
             return try FileContents.read(path)
         } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+            throw InputError(file: path, message: "cannot read: \(error.reason)")
         }
     }
 

@@ -39,17 +39,29 @@ public struct WindowPlan: Sendable, Hashable {
         self.step = step
     }
 
+    /// Why a window and overlap give no plan.
+    public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
+        /// One line for the user.
+        public var message: String
+
+        /// Creates the error with its one-line message.
+        public init(_ message: String) { self.message = message }
+
+        /// The message.
+        public var description: String { message }
+    }
+
     /// The plan for window `window` and overlap `overlap`, or an error saying why there is none.
-    public init(window: Int, overlap: Double) throws(StageError) {
-        guard window >= 2 else { throw StageError("the window must be at least 2 rows, not \(window)") }
-        guard window < 1 << 40 else { throw StageError("a window of \(window) rows is longer than any recording") }
+    public init(window: Int, overlap: Double) throws(Invalid) {
+        guard window >= 2 else { throw Invalid("the window must be at least 2 rows, not \(window)") }
+        guard window < 1 << 40 else { throw Invalid("a window of \(window) rows is longer than any recording") }
         guard overlap.isFinite, overlap >= 0, overlap < 1 else {
-            throw StageError("the overlap must be a number with 0 ≤ overlap < 1, not \(PythonFloatText.repr(overlap))")
+            throw Invalid("the overlap must be a number with 0 ≤ overlap < 1, not \(PythonFloatText.repr(overlap))")
         }
         let exact = Double(window) * (1 - overlap)
         let rounded = exact.rounded()
         guard rounded >= 1, rounded < 0x1p53, abs(exact - rounded) < 1e-9 else {
-            throw StageError("window \(window) × (1 − overlap \(PythonFloatText.repr(overlap))) = \(PythonFloatText.repr(exact)) must be a whole number of rows ≥ 1")
+            throw Invalid("window \(window) × (1 − overlap \(PythonFloatText.repr(overlap))) = \(PythonFloatText.repr(exact)) must be a whole number of rows ≥ 1")
         }
         self.window = window
         self.overlap = overlap

@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// Number text through the C library's own `snprintf`, so that `%e`, `%f`
 /// and `%g` texts are the ones TISEAN and MATLAB print, digit for digit.
 ///

@@ -1,5 +1,4 @@
 import ChaosPruneSystem
-import LyapunovKit
 
 /// The metadata that travels with a window_LE file: `window_LE_1.csv.json`
 /// beside `window_LE_1.csv`, saying how the file was made.
@@ -26,7 +25,7 @@ public struct WindowSidecar: Sendable, Equatable {
     /// Whether the `ischange`/range gate ran.
     public var gate: Bool
     /// `windows-by-weights` (rows = windows) or `weights-by-windows`.
-    public var layout: WindowSettings.Layout
+    public var layout: WindowLayout
     /// `ieee64` or `x87`.
     public var arithmetic: String
     /// The first and last weight (1-based, inclusive) the file holds.
@@ -52,32 +51,34 @@ public struct WindowSidecar: Sendable, Equatable {
     /// The sidecar's path for a window_LE file.
     public static func path(for file: String) -> String { file + ".json" }
 
-    /// The sidecar of a finished window stage.
-    public init(settings: WindowSettings, summary: WindowLEJob.Summary, sourcePath: String, sourceBytes: Int?) {
-        tool = ToolVersion.text
-        script = settings.scriptName
-        window = settings.plan.window
-        overlap = settings.plan.overlap
-        step = settings.plan.step
-        dimension = settings.parameters.dimension
-        delay = settings.parameters.delay
-        steps = settings.parameters.steps
-        if case let .dataUnits(value) = settings.parameters.initialEpsilon { radius = value } else { radius = nil }
-        gate = settings.gate
-        layout = settings.layout
-        arithmetic = settings.arithmetic.rawValue
-        firstWeight = summary.firstWeight
-        lastWeight = summary.firstWeight + summary.weights - 1
-        totalWeights = summary.totalWeights
-        windows = summary.windows
-        rows = summary.rows
-        sourceName = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
+    /// A sidecar with every recorded fact given.
+    public init(tool: String, script: String, window: Int, overlap: Double, step: Int, dimension: Int, delay: Int, steps: Int,
+                radius: Double?, gate: Bool, layout: WindowLayout, arithmetic: String, firstWeight: Int, lastWeight: Int,
+                totalWeights: Int, windows: Int, rows: Int, sourceName: String, sourceBytes: Int?) {
+        self.tool = tool
+        self.script = script
+        self.window = window
+        self.overlap = overlap
+        self.step = step
+        self.dimension = dimension
+        self.delay = delay
+        self.steps = steps
+        self.radius = radius
+        self.gate = gate
+        self.layout = layout
+        self.arithmetic = arithmetic
+        self.firstWeight = firstWeight
+        self.lastWeight = lastWeight
+        self.totalWeights = totalWeights
+        self.windows = windows
+        self.rows = rows
+        self.sourceName = sourceName
         self.sourceBytes = sourceBytes
     }
 
     /// The window plan recorded.
     public var plan: WindowPlan {
-        get throws(StageError) { try WindowPlan(window: window, overlap: overlap) }
+        get throws(WindowPlan.Invalid) { try WindowPlan(window: window, overlap: overlap) }
     }
 
     /// The JSON text: one member per line, in a fixed order.
@@ -101,7 +102,7 @@ public struct WindowSidecar: Sendable, Equatable {
               let tool = document["tool"]?.string, let script = document["script"]?.string,
               let window = document["window"]?.integer, let overlap = document["overlap"]?.number, let step = document["step"]?.integer,
               let dimension = document["dimension"]?.integer, let delay = document["delay"]?.integer, let steps = document["steps"]?.integer,
-              let gate = document["gate"]?.bool, let layout = document["layout"]?.string.flatMap(WindowSettings.Layout.init(rawValue:)),
+              let gate = document["gate"]?.bool, let layout = document["layout"]?.string.flatMap(WindowLayout.init(rawValue:)),
               let arithmetic = document["arithmetic"]?.string, let firstWeight = document["firstWeight"]?.integer,
               let lastWeight = document["lastWeight"]?.integer, let totalWeights = document["totalWeights"]?.integer,
               let windows = document["windows"]?.integer, let rows = document["rows"]?.integer,
@@ -130,18 +131,18 @@ public struct WindowSidecar: Sendable, Equatable {
 
     /// The sidecar of `file`, nil when there is none.
     ///
-    /// - Throws: `CSVError` naming the sidecar when it exists but cannot be read or is not a window_LE sidecar.
-    public static func read(for file: String) throws(CSVError) -> WindowSidecar? {
+    /// - Throws: `InputError` naming the sidecar when it exists but cannot be read or is not a window_LE sidecar.
+    public static func read(for file: String) throws(InputError) -> WindowSidecar? {
         let sidecar = path(for: file)
         guard file != "-", FileContents.exists(sidecar) else { return nil }
         let document: JSONValue
         do {
             document = try JSONValue.read(sidecar)
         } catch {
-            throw CSVError(file: sidecar, message: "\(error.message); delete it to use \(file) without metadata")
+            throw InputError(file: sidecar, message: "\(error.message); delete it to use \(file) without metadata")
         }
         guard let decoded = WindowSidecar(document) else {
-            throw CSVError(file: sidecar, message: "not a window_LE sidecar (expected the JSON chaosprune le-window writes); delete it to use \(file) without metadata")
+            throw InputError(file: sidecar, message: "not a window_LE sidecar (expected the JSON chaosprune le-window writes); delete it to use \(file) without metadata")
         }
         return decoded
     }

@@ -15,16 +15,16 @@ public final class LineReader {
     private let input: ChunkedInput
 
     /// Opens `path` (`-` for standard input).
-    public init(path: String) throws(CSVError) {
+    public init(path: String) throws(InputError) {
         do {
             input = try ChunkedInput(path: path, chunk: 1 << 20)
         } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+            throw InputError(file: path, message: "cannot read: \(error.reason)")
         }
     }
 
     /// The next line without its ending, or nil after the last one.
-    public func next() throws(CSVError) -> ArraySlice<UInt8>? {
+    public func next() throws(InputError) -> ArraySlice<UInt8>? {
         do {
             try input.skipByteOrderMark()
             while true {
@@ -39,7 +39,7 @@ public final class LineReader {
                 try input.fill()
             }
         } catch {
-            throw CSVError(file: path, message: "cannot read: \(error.reason)")
+            throw InputError(file: path, message: "cannot read: \(error.reason)")
         }
     }
 

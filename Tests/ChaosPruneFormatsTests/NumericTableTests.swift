@@ -1,4 +1,4 @@
-import ChaosPruneKit
+import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport
@@ -28,7 +28,7 @@ struct NumericTableTests {
         lines[badRow - 1] = "1,x,3"
         lines[8_999] = "1,2"
         let path = try TestSupport.file(named: "t.csv", containing: lines.joined(separator: "\n") + "\n").path
-        #expect(throws: CSVError(file: path, line: badRow, column: 2, message: "expected a number, found 'x'")) {
+        #expect(throws: InputError(file: path, line: badRow, column: 2, message: "expected a number, found 'x'")) {
             try NumericTable.read(path, threads: 2)
         }
     }
@@ -36,6 +36,6 @@ struct NumericTableTests {
     @Test("an empty file is refused")
     func emptyFile() throws {
         let path = try TestSupport.file(named: "t.csv", containing: "").path
-        #expect(throws: CSVError(file: path, message: "no rows: expected comma-separated numbers")) { try NumericTable.read(path, threads: 2) }
+        #expect(throws: InputError(file: path, message: "no rows: expected comma-separated numbers")) { try NumericTable.read(path, threads: 2) }
     }
 }

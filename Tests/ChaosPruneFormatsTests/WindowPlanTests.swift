@@ -1,5 +1,5 @@
 import Testing
-import ChaosPruneKit
+import ChaosPruneFormats
 
 /// `WindowPlan`: the one place window rows, steps and counts are computed.
 @Suite("window plan")
@@ -39,7 +39,7 @@ struct WindowPlanTests {
         (2, 0.9, "window 2 × (1 − overlap 0.9) = 0.19999999999999996 must be a whole number of rows ≥ 1"),
     ])
     func refusals(_ window: Int, _ overlap: Double, _ message: String) {
-        #expect(throws: StageError(message)) { try WindowPlan(window: window, overlap: overlap) }
+        #expect(throws: WindowPlan.Invalid(message)) { try WindowPlan(window: window, overlap: overlap) }
     }
 
     @Test("the standard plan is the pipeline's: window 50, overlap 0.1, step 45")
