@@ -1,8 +1,8 @@
 import ChaosPruneFormats
 import ChaosPruneKit
 
-/// The mask readers: stage 4's index list, `convert`'s index and 0/1 flag
-/// readers, and `compare --as-sets`.
+/// The mask readers: the mask file (every command's), the 0/1 flag reader of
+/// `convert`, and `compare --as-sets`.
 enum MaskFileTarget {
     static func run(_ bytes: [UInt8]) {
         var input = FuzzInput(bytes)
@@ -10,10 +10,9 @@ enum MaskFileTarget {
         let weights = Int(input.byte()) + 1
         let path = ScratchFile.holding(Array(input.bytes))
         let base = Int(control & 1)
-        _ = try? TrainingMask.read(path, base: base, weights: weights)
+        _ = try? MaskFile.read(path, offset: base, weights: control & 2 != 0 ? weights : nil)
+        _ = try? MaskSetComparison(path, path)
         guard let table = try? CellTable.read(path) else { return }
-        _ = try? MaskConversion.indices(table, file: path, offset: base, weights: control & 2 != 0 ? weights : nil)
-        _ = try? MaskConversion.indices(ofFlags: table, file: path)
-        _ = try? MaskSetComparison(table, table)
+        _ = try? MaskFlags.indices(ofFlags: table, file: path)
     }
 }

@@ -1,4 +1,5 @@
 import ChaosPruneCommands
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// The `chaosprune` option layer: a subcommand's declared options parsed from
@@ -11,7 +12,7 @@ enum OptionLayerTarget {
         let arguments = input.tokens
         _ = try? command.parse(arguments)
         for token in arguments {
-            _ = MaskConversion.layers(token)
+            _ = MaskFlags.layers(token)
             if let shard = ShardMerge.Shard.split(argument: token), !shard.path.contains("/") {
                 _ = try? ShardMerge.Shard(path: shard.path, weights: shard.weights)
             }

@@ -94,7 +94,7 @@ struct ExperimentCommandTests {
         (["--pt-masks", "m.csv,m.csv"], 2, "--pt-masks gives 2 mask file(s) for 1 trial(s)"),
         (["--trials", "1,11"], 1, "iris.npy: trial 11 is not in the file, which holds trials 1…10"),
         (["--trials", "1,2", "--ft-masks", "m.csv,missing.csv"], 1, "missing.csv: cannot read"),
-        (["--ft-masks", "bad.csv"], 1, "bad.csv:2: index 42 is outside the network's 42 weights"),
+        (["--ft-masks", "bad.csv"], 1, "bad.csv:2:1: index 42 is outside the network's 42 weights"),
     ])
     func badInput(_ options: [String], _ status: Int32, _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()

@@ -109,8 +109,8 @@ struct FileEdgeTests {
     }
 
     @Test("mask cells that are not whole numbers, or too large for one, are errors with file, line and what is wrong, never a trap", arguments: [
-        (["convert", "mask-to-vector", "big.csv", "--weights", "4", "-o", "v.csv"], "big.csv:2: index 99999999999999999999 is beyond any network's weights"),
-        (["convert", "mask-to-layers", "big.csv", "--layers", "2x2", "-o", "layers"], "big.csv:2: index 99999999999999999999 is beyond"),
+        (["convert", "mask-to-vector", "big.csv", "--weights", "4", "-o", "v.csv"], "big.csv:2:1: index 99999999999999999999 is beyond any network's weights"),
+        (["convert", "mask-to-layers", "big.csv", "--layers", "2x2", "-o", "layers"], "big.csv:2:1: index 99999999999999999999 is beyond"),
         (["compare", "big.csv", "big.csv", "--as-sets"], "big.csv:2:1: index 99999999999999999999 is beyond"),
         (["compare", "text.csv", "text.csv", "--as-sets"], "text.csv:2:1: expected a weight index (a whole number), found 'x'"),
     ])

@@ -136,10 +136,10 @@ struct TrainingFixtureTests {
 
     @Test("bad input: one line, exit 1 (2 for usage), no output", arguments: [
         (["--recipe", "vowel"], 2, "recipe vowel is broken in the authors' Helper path"),
-        (["--recipe", "iris", "--mask", "mask.csv"], 1, "mask.csv:2: index 99 is outside the network's 42 weights (0…41 with --mask-base 0)"),
-        (["--recipe", "iris", "--mask", "text.csv"], 1, "text.csv:1: expected a weight index (a whole number), found 'x'"),
-        (["--recipe", "iris", "--mask", "signs.csv"], 1, "signs.csv:1: expected a weight index (a whole number), found '+-1'"),
-        (["--recipe", "iris", "--mask", "big.csv"], 1, "big.csv:1: index -99999999999999999999 is beyond any network's weights (at most 9223372036854775807)"),
+        (["--recipe", "iris", "--mask", "mask.csv"], 1, "mask.csv:2:1: index 99 is outside the network's 42 weights (0…41)"),
+        (["--recipe", "iris", "--mask", "text.csv"], 1, "text.csv:1:1: expected a weight index (a whole number), found 'x'"),
+        (["--recipe", "iris", "--mask", "signs.csv"], 1, "signs.csv:1:1: expected a weight index (a whole number), found '+-1'"),
+        (["--recipe", "iris", "--mask", "big.csv"], 1, "big.csv:1:1: index -99999999999999999999 is beyond any network's weights (at most 9223372036854775807)"),
         (["--recipe", "iris", "--trial", "11"], 1, "trial 11 is not in the file, which holds trials 1…10"),
         (["--recipe", "cancer2", "--init-of", "iris"], 1, "W1 has shape [6, 4], but the network 9-6-1 needs [6, 9]"),
         (["--recipe", "iris", "--data-dir", "empty"], 1, "empty/Iris.csv: cannot read: No such file or directory"),

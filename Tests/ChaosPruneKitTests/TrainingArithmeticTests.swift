@@ -56,25 +56,6 @@ struct TrainingArithmeticTests {
         #expect(ClassificationMetrics([(0, 1), (0, 1)]).precision == 0)
     }
 
-    @Test("masks: 0- and 1-based, repeats once, CRLF and BOM, empty file masks nothing")
-    func masks() throws {
-        let folder = try TestSupport.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("m.csv").path
-        try Data("\u{FEFF}17\r\n9\r\n9\r\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(try TrainingMask.read(path, base: 0, weights: 40) == [9, 17])
-        #expect(try TrainingMask.read(path, base: 1, weights: 40) == [8, 16])
-        #expect(throws: InputError(file: path, line: 1, message: "index 17 is outside the network's 10 weights (0…9 with --mask-base 0)")) {
-            try TrainingMask.read(path, base: 0, weights: 10)
-        }
-        try Data().write(to: URL(fileURLWithPath: path))
-        #expect(try TrainingMask.read(path, base: 0, weights: 40).isEmpty)
-        try Data("0\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: InputError.self) { try TrainingMask.read(path, base: 1, weights: 40) }
-        try Data("99999999999999999999\n".utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: InputError.self) { try TrainingMask.read(path, base: 0, weights: 40) }
-    }
-
     @Test("the certified shortcut's exponential is within 2e-7 relative of exp (its σ within 1e-6 absolute)")
     func approximateExponential() {
         for x in stride(from: -700.0, through: 700.0, by: 0.173) {

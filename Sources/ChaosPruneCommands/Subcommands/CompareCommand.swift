@@ -25,8 +25,7 @@ enum CompareCommand {
         let rtol = try arguments.value(relative)
         let limit = try arguments.value(show)
         if arguments.isSet(asSets) {
-            let (a, b) = try invocation.stage { (try CellTable.read(files[0]), try CellTable.read(files[1])) }
-            let result = try invocation.stage { try MaskSetComparison(a, b, names: (files[0], files[1])) }
+            let result = try invocation.stage { try MaskSetComparison(files[0], files[1]) }
             if result.equal {
                 invocation.console.output("equal as sets\n")
                 return 0

@@ -1,14 +1,15 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 
 /// `chaosprune convert`: between the original pipeline's file formats.
 enum ConvertCommand {
     static let output = Option<String>.text("output", short: "o", valueName: "FILE",
                                             help: "File to write (required); mask-to-layers writes FILE_W1.csv, FILE_W2.csv, …")
-    static let weights = Option<Int>.integer("weights", default: nil, in: 1...MaskConversion.mostWeights,
+    static let weights = Option<Int>.integer("weights", default: nil, in: 1...MaskFlags.mostWeights,
                                              help: "Number of weights (mask-to-vector; checks indices elsewhere).")
-    static let layers = Option<[MaskConversion.Layer]>("layers", valueName: "RxC,…", default: nil, expecting: "shapes like 8x4,1x8 (at most \(MaskConversion.mostWeights) weights in all)",
+    static let layers = Option<[MaskFlags.Layer]>("layers", valueName: "RxC,…", default: nil, expecting: "shapes like 8x4,1x8 (at most \(MaskFlags.mostWeights) weights in all)",
                                                        help: "Layer shapes, W1 first, each row-major (mask-to-layers, layers-to-mask).",
-                                                       convert: { MaskConversion.layers($0) })
+                                                       convert: { MaskFlags.layers($0) })
     static let offset = Option<Int>.integer("offset", default: 0, in: Int.min...Int.max,
                                             help: "Added to indices written, subtracted from indices read (the MNIST script: 39200).")
     static let csvwrite = Flag("csvwrite", help: "npy: write %.5g as MATLAB csvwrite (default: round-trip text).")

@@ -35,7 +35,7 @@ enum DemoCommand {
         let status = try PipelineCommand.run(invocation, weights: recorded.files[0], accuracy: recorded.files[1], folder: out,
                                              defaultData: "iris")
         let maskPath = "\(out)/mask_\(try arguments.optional(PipelineCommand.dataName) ?? "iris")_\(try arguments.value(PipelineCommand.initName)).csv"
-        let mask = try invocation.stage { try TrainingMask.read(maskPath, base: 0, weights: recipe.weightCount) }
+        let mask = try invocation.stage { try MaskFile.readSet(maskPath, weights: recipe.weightCount) }
         var lines: [String] = []
         for (name, indices) in [("dense", [Int]()), ("pruned", mask)] {
             let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))

@@ -1,12 +1,13 @@
+import ChaosPruneFormats
 import ChaosPruneKit
 import ChaosPruneSystem
 
 /// `chaosprune report`: a run folder as one self-contained HTML page.
 enum ReportCommand {
     static let output = Option<String>.text("output", short: "o", valueName: "FILE", default: nil, help: "The page to write (default: RUN_DIR/report.html).")
-    static let layers = Option<[MaskConversion.Layer]>("layers", valueName: "RxC,…", default: nil, defaultText: "from a retraining summary's recipe",
+    static let layers = Option<[MaskFlags.Layer]>("layers", valueName: "RxC,…", default: nil, defaultText: "from a retraining summary's recipe",
                                                        expecting: "shapes like 8x4,1x8", help: "Layer shapes, W1 first (rows × columns), for the mask picture.",
-                                                       convert: { MaskConversion.layers($0) })
+                                                       convert: { MaskFlags.layers($0) })
     static let accuracy = Option<String>.text("acc", valueName: "FILE", help: "The per-step accuracies, when the folder holds none (default: its acc_K.csv).")
     static let alpha = Option<Double>.real("alpha", valueName: "P", default: 0.05, expecting: "a number with 0 < P ≤ 1",
                                            help: "The threshold drawn on the p-value histogram.", accept: { $0 > 0 && $0 <= 1 })

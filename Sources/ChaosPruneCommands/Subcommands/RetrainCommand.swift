@@ -43,14 +43,14 @@ enum RetrainCommand {
         let weights = setup.recipe.weightCount
         guard let (kind, size) = request else {
             let path = try arguments.optional(mask)
-            return try invocation.stage { try path.map { try TrainingMask.read($0, base: base, weights: weights) } ?? [] }
+            return try invocation.stage { try path.map { try MaskFile.readSet($0, offset: base, weights: weights) } ?? [] }
         }
         let sampleSeed = UInt32(try arguments.optional(seed) ?? trial)
         return try invocation.stage {
             let count: Int
             switch size {
             case let .count(number): count = number
-            case let .like(path): count = try TrainingMask.read(path, base: base, weights: weights).count
+            case let .like(path): count = try MaskFile.readSet(path, offset: base, weights: weights).count
             }
             return try BaselineMask.indices(kind, count: count, setup: setup, seed: sampleSeed)
         }

@@ -135,7 +135,7 @@ public enum ExperimentRun {
         func indices(_ masks: [String]?) throws(InputError) -> [[Int]]? {
             guard let masks else { return nil }
             var lists: [[Int]] = []
-            for path in masks { lists.append(try TrainingMask.read(path, base: 0, weights: recipe.weightCount)) }
+            for path in masks { lists.append(try MaskFile.readSet(path, weights: recipe.weightCount)) }
             return lists
         }
         let givenFT = try indices(request.ftMasks), givenPT = try indices(request.ptMasks)

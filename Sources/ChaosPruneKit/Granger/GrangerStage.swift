@@ -75,7 +75,7 @@ public enum GrangerStage {
         var pending: [(String, [UInt8])] = []
         if let path = request.adf, let report = output.stationarity { pending.append((path, report.csv)) }
         if let path = request.minimumP { pending.append((path, GrangerWriters.minimumP(output.selection.minimumP))) }
-        pending.append((request.mask, GrangerWriters.mask(output.selection.mask)))
+        pending.append((request.mask, MaskFile.text(output.selection.mask)))
         for (path, bytes) in pending { try AtomicFileWriter.write(bytes, to: path) }
         return Result(output: output, warnings: output.warnings(alpha: request.job.alpha), files: files + pending.map(\.0))
     }

@@ -3,16 +3,6 @@ import ChaosPruneSystem
 
 /// The Granger stage's output files.
 public enum GrangerWriters {
-    /// The mask as pandas `to_csv(header=False, index=False)` writes it: one index per line.
-    public static func mask(_ indices: [Int], offset: Int = 0) -> [UInt8] {
-        var bytes: [UInt8] = []
-        for index in indices {
-            IntegerText.append(index + offset, to: &bytes)
-            bytes.append(10)
-        }
-        return bytes
-    }
-
     /// Every statistic and p-value: `weight,lag,test,statistic,pvalue`, or
     /// `weight,,exception,,'<message>'` for a weight whose test raised —
     /// formatted on `threads` threads a block of weights at a time and streamed

@@ -25,7 +25,7 @@ public enum FormatConversion {
         /// Number of weights, where needed.
         public var weights: Int?
         /// Layer shapes, where needed.
-        public var layers: [MaskConversion.Layer]?
+        public var layers: [MaskFlags.Layer]?
         /// Added to indices written, subtracted from indices read.
         public var offset: Int
         /// Write `.npy` values as `%.5g`.
@@ -34,7 +34,7 @@ public enum FormatConversion {
         public var lineEnding: String
 
         /// Creates a request.
-        public init(inputs: [String], output: String, weights: Int?, layers: [MaskConversion.Layer]?, offset: Int,
+        public init(inputs: [String], output: String, weights: Int?, layers: [MaskFlags.Layer]?, offset: Int,
                     csvwrite: Bool, lineEnding: String) {
             self.inputs = inputs
             self.output = output
@@ -150,19 +150,19 @@ public enum FormatConversion {
             }
         case .maskToVector:
             let weights = request.weights ?? 0 // set: problem(for:) checked it
-            var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: weights)).sorted()[...]
-            try stream(to: request.output) { writer throws(SystemError) in try MaskConversion.writeFlags(&marked, from: 0, lines: weights, width: 1, lineEnding: ending, to: writer) }
+            var marked = try MaskFile.readSet(input, offset: request.offset, weights: weights)[...]
+            try stream(to: request.output) { writer throws(SystemError) in try MaskFlags.writeFlags(&marked, from: 0, lines: weights, width: 1, lineEnding: ending, to: writer) }
         case .vectorToMask:
-            let indices = try MaskConversion.indices(ofFlags: try CellTable.read(input), file: input)
+            let indices = try MaskFlags.indices(ofFlags: try CellTable.read(input), file: input)
             try write(lines(try masked(indices)), to: request.output)
         case .maskToLayers:
             let layers = request.layers ?? [] // set: problem(for:) checked it
             let total = layers.reduce(0) { $0 + $1.count }
-            var marked = Set(try MaskConversion.indices(try CellTable.read(input), file: input, offset: request.offset, weights: total)).sorted()[...]
+            var marked = try MaskFile.readSet(input, offset: request.offset, weights: total)[...]
             var first = 0
             for (number, layer) in layers.enumerated() {
                 try stream(to: request.layerFile(number)) { writer throws(SystemError) in
-                    try MaskConversion.writeFlags(&marked, from: first, lines: layer.rows, width: layer.columns, lineEnding: ending, to: writer)
+                    try MaskFlags.writeFlags(&marked, from: first, lines: layer.rows, width: layer.columns, lineEnding: ending, to: writer)
                 }
                 first += layer.count
             }
@@ -176,7 +176,7 @@ public enum FormatConversion {
                         throw InputError(file: path, message: "expected a \(layers[number].rows)x\(layers[number].columns) matrix for layer W\(number + 1) (--layers)")
                     }
                 }
-                let set = try MaskConversion.indices(ofFlags: table, file: path)
+                let set = try MaskFlags.indices(ofFlags: table, file: path)
                 indices += set.map { $0 + start }
                 start += table.rows.reduce(0) { $0 + $1.count }
             }

@@ -128,23 +128,9 @@ public struct MaskSetComparison: Sendable {
     /// Whether the sets are equal.
     public var equal: Bool { onlyInA.isEmpty && onlyInB.isEmpty }
 
-    /// Compares the cells of `a` and `b` as sets of integer weight indices.
-    ///
-    /// - Throws: `InputError` for a cell that is not a whole number (text, a fraction, a number too large).
-    public init(_ a: CellTable, _ b: CellTable, names: (String, String) = ("A", "B")) throws(InputError) {
-        func indices(_ table: CellTable, _ name: String) throws(InputError) -> Set<Int> {
-            var result = Set<Int>()
-            for (line, row) in table.texts.enumerated() {
-                for (column, text) in row.enumerated() {
-                    guard let value = WeightIndexText.parse(text) else {
-                        throw InputError(file: name, line: line + 1, column: column + 1, message: WeightIndexText.problem(text))
-                    }
-                    result.insert(value)
-                }
-            }
-            return result
-        }
-        let (x, y) = (try indices(a, names.0), try indices(b, names.1))
+    /// Compares the mask files `a` and `b` as sets of weight indices (``MaskFile``'s rules).
+    public init(_ a: String, _ b: String) throws(InputError) {
+        let (x, y) = (Set(try MaskFile.read(a, weights: nil)), Set(try MaskFile.read(b, weights: nil)))
         onlyInA = x.subtracting(y).sorted()
         onlyInB = y.subtracting(x).sorted()
     }

@@ -125,7 +125,7 @@ public enum ReportPage {
         }
         if let path = run.mask, let layers {
             let total = layers.reduce(0) { $0 + $1.rows * $1.columns }
-            let pruned = Set(try TrainingMask.read(path, base: 0, weights: total))
+            let pruned = Set(try MaskFile.read(path, weights: total))
             let named = layers.enumerated().map { ("W\($0.offset + 1)", $0.element.rows, $0.element.columns) }
             let cut = layers.contains { $0.rows > 60 || $0.columns > 60 }
                 ? " Layers larger than 60 × 60 show their first 60 rows and columns; the count covers every weight." : ""

@@ -15,7 +15,7 @@ public enum RetrainingReport {
                              into folder: String) throws(SystemError) {
         try Platform.makeFolder(folder)
         let contents = [epochs(result), Array((summary(result, recipe: recipe, trial: trial, pruned: mask.count).text() + "\n").utf8)]
-            + (baseline ? [GrangerWriters.mask(mask)] : [])
+            + (baseline ? [MaskFile.text(mask)] : [])
         let files = Array(zip(fileNames(trial: trial, baseline: baseline), contents))
         let writers = try files.map { (name, _) throws(SystemError) in try AtomicFileWriter(path: "\(folder)/\(name)") }
         for (writer, (_, bytes)) in zip(writers, files) { try writer.write(bytes) }

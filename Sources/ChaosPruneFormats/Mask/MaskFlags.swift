@@ -1,14 +1,10 @@
-import ChaosPruneFormats
 import ChaosPruneSystem
 
-/// Conversions between the three ways the original code describes pruned weights:
-/// a mask list (0-based indices, one per line, as the Granger notebook writes),
-/// a 0/1 vector over all weights, and per-layer 0/1 matrices (W1 then W2 …, each
-/// row-major — the original training code's flattening).
-///
-/// `offset` is added to every index written and subtracted from every index
-/// read (the PyTorch MNIST script adds 39200 when it reads the mask).
-public enum MaskConversion {
+/// The two other ways the original code describes pruned weights, beside the
+/// mask list (``MaskFile``): a 0/1 vector over all weights, and per-layer 0/1
+/// matrices (W1 then W2 …, each row-major — the original training code's
+/// flattening).
+public enum MaskFlags {
     /// A layer's matrix shape.
     public struct Layer: Sendable, Equatable {
         /// Rows of the layer's matrix.
@@ -35,23 +31,6 @@ public enum MaskConversion {
             return Layer(rows: rows, columns: columns)
         }
         return layers.count == parts.count && !layers.isEmpty ? layers : nil
-    }
-
-    /// The indices of a mask list, validated against `weights` (when known).
-    public static func indices(_ table: CellTable, file: String, offset: Int, weights: Int?) throws(InputError) -> [Int] {
-        var result: [Int] = []
-        for (line, row) in table.texts.enumerated() {
-            guard row.count == 1 else {
-                throw InputError(file: file, line: line + 1, message: "expected one weight index (a whole number) per line, found '\(ArgumentText.printable(row.joined(separator: ",")))'")
-            }
-            guard let value = WeightIndexText.parse(row[0]) else { throw InputError(file: file, line: line + 1, message: WeightIndexText.problem(row[0])) }
-            let (index, overflow) = value.subtractingReportingOverflow(offset)
-            guard !overflow, index >= 0, weights.map({ index < $0 }) ?? true else {
-                throw InputError(file: file, line: line + 1, message: "index \(value) minus offset \(offset) is outside 0…\((weights ?? 1) - 1)")
-            }
-            result.append(index)
-        }
-        return result
     }
 
     /// The indices set in a 0/1 vector or matrices (cells read in row-major order), ascending.
