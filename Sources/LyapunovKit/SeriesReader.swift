@@ -9,7 +9,7 @@ import ChaosPruneSystem
 /// `scanf("%lf")` does (leading blanks skipped, decimal, exponent, `nan`,
 /// `inf` and hex forms accepted, each number ending at the first character
 /// that cannot continue it; the value is `strtod`'s, bit for bit, through
-/// ``FastDecimal/strtod(_:_:)``). A line where that fails is skipped.
+/// `FastDecimal/strtod(_:_:)`). A line where that fails is skipped.
 /// At most `limit` values are taken. A last line without `\n` is read, and
 /// reported (`reachedUnterminatedLine`), since the reference does not read it.
 ///

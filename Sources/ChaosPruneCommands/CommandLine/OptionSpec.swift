@@ -83,7 +83,7 @@ extension Option where Value == Int {
 }
 
 extension Option where Value == Double {
-    /// A finite decimal number (``DecimalSyntax``) for which `accept` holds; `expectation` says which.
+    /// A finite decimal number (`DecimalSyntax`) for which `accept` holds; `expectation` says which.
     public static func real(_ long: String, short: Character? = nil, valueName: String = "X", default fallback: Double?,
                             expecting expectation: String, defaultText: String? = nil, help: String,
                             accept: @escaping @Sendable (Double) -> Bool = { _ in true }) -> Option<Double> {

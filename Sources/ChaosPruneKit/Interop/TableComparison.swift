@@ -128,7 +128,7 @@ public struct MaskSetComparison: Sendable {
     /// Whether the sets are equal.
     public var equal: Bool { onlyInA.isEmpty && onlyInB.isEmpty }
 
-    /// Compares the mask files `a` and `b` as sets of weight indices (``MaskFile``'s rules).
+    /// Compares the mask files `a` and `b` as sets of weight indices (`MaskFile`'s rules).
     public init(_ a: String, _ b: String) throws(InputError) {
         let (x, y) = (Set(try MaskFile.read(a, weights: nil)), Set(try MaskFile.read(b, weights: nil)))
         onlyInA = x.subtracting(y).sorted()
