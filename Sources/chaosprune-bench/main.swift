@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -7,6 +8,7 @@ let usage = """
            chaosprune-bench granger [--weights N] [--windows N] [--repeats N] [--folder DIR]
            chaosprune-bench report [--weights N] [--windows N] [--folder DIR]
            chaosprune-bench parse-check [--count N]
+           chaosprune-bench powers-of-five > Sources/ChaosPruneFormats/NumberText/PowersOfFive.swift
     Run in release mode: swift run -c release chaosprune-bench lyap
     le-window defaults: 19150 rows × 2050 weights (1/20 of the MNIST network), files in /tmp
     granger defaults: 41000 weights × 425 windows (the MNIST network); run from the repository root
@@ -30,6 +32,7 @@ do {
         try GrangerBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425),
                                  repeats: option("--repeats", default: 3), folder: folder)
     case "parse-check": try ParseCheck.run(count: option("--count", default: 20_000_000))
+    case "powers-of-five": print(PowersOfFiveGenerator.source(), terminator: "")
     case "report":
         try ReportBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425), folder: folder)
     default:
