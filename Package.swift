@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The engine and the stages are built optimised even in debug builds: the
-/// test suite runs the byte-for-byte corpus and fixture checks against them,
-/// and unoptimised they would take minutes.
-let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
 let package = Package(
     name: "chaosprune",
     platforms: [.macOS(.v15)],
@@ -19,19 +14,17 @@ let package = Package(
     ],
     targets: [
         // The system layer: the only target that imports the C library.
-        .target(name: "ChaosPruneSystem", swiftSettings: optimised),
+        .target(name: "ChaosPruneSystem"),
         // Every file and number text that crosses a stage boundary: one type and one reader/writer per format.
-        .target(name: "ChaosPruneFormats", dependencies: ["ChaosPruneSystem"], swiftSettings: optimised),
+        .target(name: "ChaosPruneFormats", dependencies: ["ChaosPruneSystem"]),
         // The engine: series in memory → divergence rows.
-        .target(name: "LyapunovKit", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem"], swiftSettings: optimised),
+        .target(name: "LyapunovKit", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem"]),
         // The stages: typed inputs → typed results, domain errors, warnings as data.
-        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"], swiftSettings: optimised),
+        .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
         // The command layer: declared options, help, errors, one file per subcommand, the lyap_r program.
         .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
         // Thin executables.
-        // lyap_r runs once per window in the MATLAB scripts: a release build links the Swift runtime statically to start fast.
-        .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]),
+        .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
         .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
         // Reproducible random data for the benchmarks and the tests of every layer.
         .target(name: "SyntheticData"),

@@ -29,6 +29,7 @@ public enum ChaosPrune {
             return console.finish(printing: overview)
         case "help":
             guard arguments.count > 1 else { return console.finish(printing: overview) }
+            if arguments[1] == "--markdown" { return console.finish(printing: MarkdownReference.article(for: commands, program: program)) }
             guard let command = commands.first(where: { $0.name == arguments[1] }) else { return unknown(arguments[1], console) }
             return command.run(["--help"], console: console, program: program)
         case "--version":
@@ -48,6 +49,7 @@ public enum ChaosPrune {
         }
         text += "\n  See 'chaosprune help <subcommand>' or 'chaosprune <subcommand> --help'.\n"
         text += "  'chaosprune --version' prints the version.\n"
+        text += "  'chaosprune help --markdown' prints the reference of every subcommand.\n"
         return text
     }
 

@@ -22,7 +22,7 @@ public final class AtomicFileWriter {
 
     /// Opens a writer for `path` (`-` for standard output).
     ///
-    /// How the target is treated (the rule the README states):
+    /// How the target is treated (the rule the FilesAndFailures article states):
     /// - `-`, the names of open descriptors (`/dev/stdout`, `/dev/stderr`, `/dev/fd/N`,
     ///   `/proc/self/fd/N`), devices, FIFOs and sockets are written directly, never replaced;
     /// - a symbolic link is written through: the file it names is replaced, the link stays;

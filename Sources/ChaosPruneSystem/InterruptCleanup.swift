@@ -12,13 +12,13 @@ import Synchronization
 /// the handler.
 public enum InterruptCleanup {
     /// How many temporary paths may be registered at once.
-    static let capacity = 256
-    nonisolated(unsafe) static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
+    package static let capacity = 256
+    nonisolated(unsafe) package static let slots: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
         let table = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
         table.initialize(repeating: nil, count: capacity)
         return table
     }()
-    static let lock = Mutex(())
+    package static let lock = Mutex(())
 
     /// Installs the handlers (once, at program start).
     public static func install() {

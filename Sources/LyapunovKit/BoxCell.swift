@@ -10,7 +10,7 @@
 ///
 /// Edge cases: NaN and products outside the 32-bit range give cell 0.
 @inline(__always)
-func boxCell<Product: BinaryFloatingPoint>(_ value: Double, reciprocalEpsilon: Double, in _: Product.Type) -> UInt8 {
+package func boxCell<Product: BinaryFloatingPoint>(_ value: Double, reciprocalEpsilon: Double, in _: Product.Type) -> UInt8 {
     let product = Product(value) * Product(reciprocalEpsilon)
     guard product > -2_147_483_649.0, product < 2_147_483_648.0 else { return 0 }
     // The concrete conversions are one machine instruction; the generic

@@ -42,14 +42,14 @@ import ChaosPruneSystem
 ///
 /// Postconditions: rows are in ascending iteration, one per iteration with at
 /// least one positive distance.
-struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
+package struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
     typealias Wide = Arithmetic.Wide
 
     let parameters: LyapunovParameters
     var threads = 1
 
     /// Reference points searched in parallel before their sums are added in order.
-    static var blockSize: Int { 8192 }
+    package static var blockSize: Int { 8192 }
 
     func run(series: UnsafeBufferPointer<Double>, workspace: LyapunovWorkspace,
              onPass: ((_ epsilon: Double, _ done: Int, _ total: Int) -> Void)?) throws(LyapunovError) -> [DivergenceRow] {

@@ -1,5 +1,6 @@
 import Testing
-@testable import ChaosPruneCommands
+import ChaosPruneCommands
+import ChaosPruneKit
 
 /// The declarative command layer, in-process: spelling of options, typed
 /// values, help generated from the declarations.
@@ -74,7 +75,7 @@ struct ArgumentParsingTests {
         for arguments in [["--version"]] + ChaosPrune.commands.map({ [$0.name, "--version"] }) {
             let console = Console(.buffers)
             #expect(ChaosPrune.main(arguments, console: console) == 0)
-            #expect(console.capturedOutput == "chaosprune 0.2.0\n")
+            #expect(console.capturedOutput == ToolVersion.text + "\n")
             #expect(console.capturedError.isEmpty)
         }
     }

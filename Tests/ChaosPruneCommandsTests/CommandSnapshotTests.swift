@@ -1,3 +1,4 @@
+import ChaosPruneKit
 import Foundation
 import Testing
 import TestSupport
@@ -5,7 +6,8 @@ import TestSupport
 /// One command line and the exact stdout, stderr and exit status it must give,
 /// kept in `Tests/Snapshots/NAME.txt` (in the spirit of swift-argument-parser's
 /// `AssertExecuteCommand`). Run with `CHAOSPRUNE_RECORD_SNAPSHOTS=1` to rewrite
-/// the files after a deliberate change, then review the diff.
+/// the files after a deliberate change, then review the diff. The tool's
+/// version is written `chaosprune {version}`, so a version change touches no snapshot.
 struct CommandSnapshot: CustomTestStringConvertible, Sendable {
     var name: String
     var program: String
@@ -33,7 +35,7 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
         "series.dat": (0..<200).map { "\(sin(Double($0) * 0.7))" }.joined(separator: "\n") + "\n",
         "le_w200.csv": "0.5,0.25\n0.75,0.5\n",
         "le_w200.csv.json": """
-            {"format": "chaosprune-window-le", "tool": "chaosprune 0.2.0", "script": "LE_window.m", "window": 200,
+            {"format": "chaosprune-window-le", "tool": "\(ToolVersion.text)", "script": "LE_window.m", "window": 200,
              "overlap": 0.1, "step": 180, "dimension": 2, "delay": 1, "steps": 3, "radius": 20, "gate": true,
              "layout": "windows-by-weights", "arithmetic": "ieee64", "firstWeight": 1, "lastWeight": 2, "totalWeights": 2,
              "windows": 2, "rows": 380, "sourceName": "weights.csv", "sourceBytes": 1000}
@@ -136,7 +138,7 @@ struct CommandSnapshotTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, text) in CommandSnapshot.inputs { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         let run = try TestSupport.run(snapshot.program, snapshot.arguments, in: folder)
-        let actual = CommandSnapshot.render(snapshot, run)
+        let actual = CommandSnapshot.render(snapshot, run).replacing(ToolVersion.text, with: "chaosprune {version}")
         let file = CommandSnapshot.folder.appendingPathComponent("\(snapshot.name).txt")
         if ProcessInfo.processInfo.environment["CHAOSPRUNE_RECORD_SNAPSHOTS"] == "1" {
             try Data(actual.utf8).write(to: file)

@@ -1,3 +1,4 @@
+import ChaosPruneKit
 import Foundation
 import Testing
 import TestSupport
@@ -27,7 +28,7 @@ struct SidecarTests {
         #expect(json["layout"] as? String == "windows-by-weights")
         #expect(json["arithmetic"] as? String == "ieee64")
         #expect(json["sourceName"] as? String == "weights.csv")
-        #expect(json["tool"] as? String == "chaosprune 0.2.0")
+        #expect(json["tool"] as? String == ToolVersion.text)
         let stdout = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "-", "-q"], in: folder)
         #expect(stdout.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["le.csv", "le.csv.json"],

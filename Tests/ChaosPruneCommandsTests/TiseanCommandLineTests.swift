@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneCommands
+import ChaosPruneCommands
 import LyapunovKit
 
 @Suite("TISEAN command line")

@@ -2,7 +2,7 @@ import SyntheticData
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneFormats
+import ChaosPruneFormats
 
 /// The restricted pickle reader on the authors' files and on hostile ones.
 @Suite("restricted pickle reader")

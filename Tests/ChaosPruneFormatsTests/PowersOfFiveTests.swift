@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import ChaosPruneFormats
+import ChaosPruneFormats
 
 /// The Eisel–Lemire power-of-five table: generated, and right by exact integer arithmetic.
 @Suite("power-of-five table")

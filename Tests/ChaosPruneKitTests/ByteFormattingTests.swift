@@ -4,7 +4,7 @@ import Foundation
 import Testing
 import TestSupport
 import ChaosPruneSystem
-@testable import ChaosPruneKit
+import ChaosPruneKit
 
 /// The byte-level number writers against the `String` forms they replace.
 @Suite("byte formatting")

@@ -2,7 +2,7 @@ import SyntheticData
 import ChaosPruneFormats
 import Foundation
 import Testing
-@testable import ChaosPruneKit
+import ChaosPruneKit
 
 @Suite("granger numerics")
 struct GrangerNumericsTests {

@@ -1,6 +1,6 @@
 import SyntheticData
 import Testing
-@testable import ChaosPruneKit
+import ChaosPruneKit
 
 /// The ADF lag search's one-QR residual sums against one pinv fit per prefix.
 @Suite("prefix least squares")

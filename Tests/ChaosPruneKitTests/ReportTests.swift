@@ -4,7 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import TestSupport
-@testable import ChaosPruneKit
+import ChaosPruneKit
 
 /// The report's SVG builders and the page they make.
 @Suite("report")

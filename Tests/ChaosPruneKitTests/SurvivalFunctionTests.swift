@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneKit
+import ChaosPruneKit
 
 /// χ² and F survival functions against values tabulated with scipy and with
 /// mpmath at 40 digits (`notebooks-port/make_distribution_table.py`).

@@ -2,7 +2,7 @@ import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneKit
+import ChaosPruneKit
 
 /// The pieces of the authors' training arithmetic that fixtures pin individually.
 @Suite("training arithmetic")

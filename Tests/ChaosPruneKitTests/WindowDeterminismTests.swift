@@ -2,7 +2,7 @@ import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneKit
+import ChaosPruneKit
 import LyapunovKit
 import ChaosPruneSystem
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import ChaosPruneSystem
+import ChaosPruneSystem
 
 @Suite("staging folder")
 struct StagingFolderTests {

@@ -1,5 +1,5 @@
 import Foundation
-@testable import LyapunovKit
+import LyapunovKit
 
 /// A deliberately literal, slow transcription of the lyap_r spec's algorithm:
 /// linked-list 256 × 256 grid, 3 × 3 visiting order, first strictly-better

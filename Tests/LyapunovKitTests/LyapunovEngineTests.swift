@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import LyapunovKit
+import LyapunovKit
 
 @Suite("Lyapunov engine")
 struct LyapunovEngineTests {

@@ -1,6 +1,6 @@
 import SyntheticData
 import Testing
-@testable import LyapunovKit
+import LyapunovKit
 
 /// Threads change how a pass is scheduled, never the bits of the result.
 @Suite("parallel passes")

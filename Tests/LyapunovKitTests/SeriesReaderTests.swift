@@ -1,5 +1,5 @@
 import Testing
-@testable import LyapunovKit
+import LyapunovKit
 
 @Suite("series reader")
 struct SeriesReaderTests {

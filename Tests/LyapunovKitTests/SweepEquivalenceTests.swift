@@ -1,6 +1,6 @@
 import SyntheticData
 import Testing
-@testable import LyapunovKit
+import LyapunovKit
 
 /// The engine's sorted sweep against the literal grid transcription of the spec,
 /// on random series built to produce ties, wrapped cells and Theiler windows.

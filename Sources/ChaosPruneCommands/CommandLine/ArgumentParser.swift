@@ -9,10 +9,14 @@ import ChaosPruneSystem
 /// A value-taking option takes the next token whatever it looks like
 /// (`--offset -5`); an unknown option, a flag given a value and a missing
 /// value are usage errors.
-struct ArgumentParser {
+package struct ArgumentParser {
     let options: [OptionSpec]
 
-    func parse(_ arguments: [String]) throws(CommandError) -> ParsedArguments {
+    /// A parser of `options`.
+    package init(options: [OptionSpec]) { self.options = options }
+
+    /// The options and positional arguments of `arguments`.
+    package func parse(_ arguments: [String]) throws(CommandError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var index = 0
         var optionsEnded = false

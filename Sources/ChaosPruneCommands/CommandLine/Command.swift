@@ -36,7 +36,7 @@ public struct Command: Sendable {
     static let version = Flag("version", help: "Show the version and exit.")
 
     /// The options with `--version` and `--help` appended.
-    var allOptions: [OptionSpec] { options + [Self.version.spec, Self.help.spec] }
+    package var allOptions: [OptionSpec] { options + [Self.version.spec, Self.help.spec] }
 
     /// Sorts `arguments` by this command's options (with `--help` and `--version`).
     public func parse(_ arguments: [String]) throws(CommandError) -> ParsedArguments {

@@ -1,11 +1,13 @@
 import ChaosPruneSystem
+import Synchronization
 
 /// Where a command's text goes: standard output and standard error, or
-/// buffers (for in-process tests).
+/// buffers (for in-process tests). Safe to write from any thread: a stage's
+/// progress callbacks and its body may share one console.
 ///
 /// The one place the error and warning formats are written:
 /// `PROGRAM: error: MESSAGE` and `PROGRAM: warning: MESSAGE`.
-public final class Console: @unchecked Sendable {
+public final class Console: Sendable {
     /// Where text goes.
     public enum Destination: Sendable {
         /// The process's standard streams.
@@ -14,13 +16,21 @@ public final class Console: @unchecked Sendable {
         case buffers
     }
 
+    private struct State {
+        var output = ""
+        var error = ""
+        var outputFailure: SystemError?
+    }
+
     private let destination: Destination
+    private let state = Mutex(State())
+
     /// What was written to standard output (buffers only).
-    public private(set) var capturedOutput = ""
+    public var capturedOutput: String { state.withLock { $0.output } }
     /// What was written to standard error (buffers only).
-    public private(set) var capturedError = ""
+    public var capturedError: String { state.withLock { $0.error } }
     /// The first failure to write standard output, if any.
-    public private(set) var outputFailure: SystemError?
+    public var outputFailure: SystemError? { state.withLock { $0.outputFailure } }
 
     /// Creates a console.
     public init(_ destination: Destination = .standardStreams) {
@@ -30,13 +40,15 @@ public final class Console: @unchecked Sendable {
     /// Whether standard error is a terminal (progress is drawn only then).
     public var errorIsTerminal: Bool { destination == .standardStreams && StandardStreams.errorIsTerminal }
 
-    /// Writes `text` to standard output as it is.
+    /// Writes `text` to standard output as it is; after a failed write, nothing more is written.
     public func output(_ text: String) {
-        switch destination {
-        case .buffers: capturedOutput += text
-        case .standardStreams:
-            guard outputFailure == nil else { return }
-            do { try StandardStreams.output(text) } catch { outputFailure = error }
+        state.withLock { state in
+            switch destination {
+            case .buffers: state.output += text
+            case .standardStreams:
+                guard state.outputFailure == nil else { return }
+                do throws(SystemError) { try StandardStreams.output(text) } catch { state.outputFailure = error }
+            }
         }
     }
 
@@ -49,9 +61,11 @@ public final class Console: @unchecked Sendable {
 
     /// Writes `text` to standard error as it is.
     public func error(_ text: String) {
-        switch destination {
-        case .buffers: capturedError += text
-        case .standardStreams: StandardStreams.error(text)
+        state.withLock { state in
+            switch destination {
+            case .buffers: state.error += text
+            case .standardStreams: StandardStreams.error(text)
+            }
         }
     }
 

@@ -3,11 +3,11 @@ import ChaosPruneSystem
 
 /// Builds a command's help from its declarations, wrapped at 80 columns:
 /// overview, usage, discussion, options (with their defaults), examples.
-enum HelpFormatter {
+package enum HelpFormatter {
     static let width = 80
     static let labelColumn = 28
 
-    static func help(for command: Command, program: String) -> String {
+    package static func help(for command: Command, program: String) -> String {
         var text = wrap("OVERVIEW: \(command.abstract)", indent: 0) + "\n\n"
             + wrap("USAGE: \(program) \(command.name) \(command.usage)", indent: 0) + "\n"
         if !command.discussion.isEmpty {

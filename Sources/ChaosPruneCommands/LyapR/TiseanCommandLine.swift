@@ -27,6 +27,12 @@ public enum TiseanCommandLine {
         public var message: String
         /// The reference's exit status.
         public var status: Int32
+
+        /// A failure with its message and exit status.
+        package init(message: String, status: Int32) {
+            self.message = message
+            self.status = status
+        }
     }
 
     /// The result of parsing: options and the warnings printed along the way.

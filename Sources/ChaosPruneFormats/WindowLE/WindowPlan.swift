@@ -16,7 +16,7 @@
 /// Postconditions: `windowCount(rows:) + droppedWindows(rows:)` is
 /// floor(rows / step), and every counted window ends at or before `rows`.
 public struct WindowPlan: Sendable, Hashable {
-    /// The README's window size, 50 rows (the current script itself used 200).
+    /// The original README's window size, 50 rows (the current script itself used 200).
     public static let defaultWindow = 50
     /// The overlap both scripts fix, 0.1.
     public static let defaultOverlap = 0.1

@@ -10,7 +10,7 @@ import ChaosPruneSystem
 public struct WindowSidecar: Sendable, Equatable {
     /// The format's name, `chaosprune-window-le`.
     public var format = WindowSidecar.formatName
-    /// The tool that wrote the file, `chaosprune 0.2.0`.
+    /// The tool that wrote the file and its version (`chaosprune` and the version number).
     public var tool: String
     /// `LE_window.m` or `window_LE.m`.
     public var script: String

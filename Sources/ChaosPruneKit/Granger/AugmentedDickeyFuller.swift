@@ -19,6 +19,9 @@ public enum AugmentedDickeyFuller {
     public struct Failure: Error, Equatable, CustomStringConvertible {
         /// statsmodels' message.
         public var description: String
+
+        /// A failure with statsmodels' message.
+        package init(description: String) { self.description = description }
     }
 
     /// The ADF statistic and its p-value.
@@ -102,7 +105,7 @@ public enum AugmentedDickeyFuller {
     }
 
     /// Φ(z) as scipy's `ndtr`: ½ + ½·erf(z/√2) near 0, ½·erfc(|z|/√2) in the tails.
-    static func normalCDF(_ z: Double) -> Double {
+    package static func normalCDF(_ z: Double) -> Double {
         let x = z * 0.7071067811865476
         let magnitude = abs(x)
         if magnitude < 0.7071067811865476 { return 0.5 + 0.5 * CMath.erf(x) }

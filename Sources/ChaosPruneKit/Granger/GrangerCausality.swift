@@ -82,7 +82,7 @@ public enum GrangerCausality {
     /// statsmodels' `lagmat2ds(x, lag, trim="both", dropex=1)` split into y and the
     /// two designs, column-major: y = risk[lag…]; restricted = [risk lags 1…L, const];
     /// unrestricted = [risk lags 1…L, le lags 1…L, const] (`add_constant(prepend=False)`).
-    static func design(lag: Int, risk: [Double], le: [Double]) -> (y: [Double], restricted: [Double], unrestricted: [Double]) {
+    package static func design(lag: Int, risk: [Double], le: [Double]) -> (y: [Double], restricted: [Double], unrestricted: [Double]) {
         let total = risk.count
         let n = total - lag
         var own: [Double] = []

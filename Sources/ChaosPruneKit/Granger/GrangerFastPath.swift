@@ -13,8 +13,8 @@
 /// Cholesky pivot keeps less than 1e-10 of its column's squared norm), the lag
 /// is computed by `GrangerCausality.testLag` — the literal pseudo-inverse fit,
 /// with statsmodels' rank and pinv semantics.
-enum GrangerFastPath {
-    static func test(le: [Double], context: GrangerContext) -> GrangerOutcome {
+package enum GrangerFastPath {
+    package static func test(le: [Double], context: GrangerContext) -> GrangerOutcome {
         if let failure = context.globalFailure { return .raised(failure) }
         guard le.allSatisfy(\.isFinite) else { return .raised(GrangerOutcome.Message.nonFinite) }
         let total = le.count

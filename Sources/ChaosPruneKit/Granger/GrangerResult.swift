@@ -4,6 +4,12 @@ public struct GrangerStatistic: Sendable, Equatable {
     public var statistic: Double
     /// Its p-value.
     public var pValue: Double
+
+    /// A statistic and its p-value.
+    package init(statistic: Double, pValue: Double) {
+        self.statistic = statistic
+        self.pValue = pValue
+    }
 }
 
 /// The four tests of `grangercausalitytests` at one lag.
@@ -18,6 +24,16 @@ public struct GrangerLagResult: Sendable, Equatable {
     public var likelihoodRatio: GrangerStatistic
     /// `params_ftest`: the Wald F test that the L lag coefficients are zero.
     public var parameterF: GrangerStatistic
+
+    /// The four tests at lag `lag`.
+    package init(lag: Int, ssrF: GrangerStatistic, ssrChiSquare: GrangerStatistic, likelihoodRatio: GrangerStatistic,
+                 parameterF: GrangerStatistic) {
+        self.lag = lag
+        self.ssrF = ssrF
+        self.ssrChiSquare = ssrChiSquare
+        self.likelihoodRatio = likelihoodRatio
+        self.parameterF = parameterF
+    }
 
     /// The tests in the notebook's (and statsmodels') order, with their names.
     public var named: [(name: String, value: GrangerStatistic)] {

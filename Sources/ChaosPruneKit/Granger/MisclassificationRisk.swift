@@ -44,5 +44,12 @@ public enum MisclassificationRisk {
         public var row: Int
         /// Rows in the accuracy file.
         public var rows: Int
+
+        /// Window `window` needs row `row` of a file of `rows` rows.
+        package init(window: Int, row: Int, rows: Int) {
+            self.window = window
+            self.row = row
+            self.rows = rows
+        }
     }
 }

@@ -10,9 +10,9 @@
 /// Edge cases: returns nil when a column is (numerically) a combination of
 /// the ones before it — |Rⱼⱼ| ≤ 1e-9 · max |Rᵢᵢ| — where the ranks and the
 /// minimum-norm fits of the exact path matter.
-enum PrefixLeastSquares {
+package enum PrefixLeastSquares {
     /// SSR of the fit on the first j columns, j = 1 … columns.count (index j − 1), or nil.
-    static func residualSums(y: [Double], columns: [[Double]]) -> [Double]? {
+    package static func residualSums(y: [Double], columns: [[Double]]) -> [Double]? {
         let rows = y.count
         let count = columns.count
         guard count <= rows, columns.allSatisfy({ $0.count == rows }) else { return nil }

@@ -11,7 +11,7 @@
 /// outputs) is farther from its threshold than that bound is the exact
 /// decision. Every other sample (and anything not finite) goes through the
 /// exact arithmetic, so accuracies stay bit-identical.
-enum CertifiedDecision {
+package enum CertifiedDecision {
     /// How an output is judged correct.
     enum Rule {
         /// Every floor(a2 + 0.5) equals its target (Helper): a2 ≥ ½ exactly when z2 ≥ 0.
@@ -20,11 +20,11 @@ enum CertifiedDecision {
         case argmax
     }
 
-    typealias Lanes = SIMD4<Double>
+    package typealias Lanes = SIMD4<Double>
 
     /// exp(x) lane by lane to 2e-7 relative: 2ᵏ·e^r with |r| ≤ ln2/2 and a degree-6 Taylor polynomial.
     @inline(__always)
-    static func approximateExp(_ x: Lanes) -> Lanes {
+    package static func approximateExp(_ x: Lanes) -> Lanes {
         let clamped = x.replacing(with: 700, where: x .> 700).replacing(with: -700, where: x .< -700)
         let shifted = clamped * 1.4426950408889634 + 0x1.8p52
         let k = shifted - 0x1.8p52
