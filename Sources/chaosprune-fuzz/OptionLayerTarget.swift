@@ -4,12 +4,15 @@ import ChaosPruneKit
 
 /// The `chaosprune` option layer: a subcommand's declared options parsed from
 /// NUL-separated tokens, and the value converters the subcommands apply
-/// (numbers, `--layers` shapes, `FILE@A:B` shard ranges).
+/// (numbers, `--layers` shapes, `FILE@A:B` shard ranges). The first token
+/// names the subcommand; one that names none picks one by its bytes' sum.
 enum OptionLayerTarget {
     static func run(_ bytes: [UInt8]) {
-        var input = FuzzInput(bytes)
-        let command = ChaosPrune.commands[Int(input.byte()) % ChaosPrune.commands.count]
-        let arguments = input.tokens
+        let tokens = FuzzInput(bytes).tokens
+        let name = tokens.first ?? ""
+        let command = ChaosPrune.commands.first { $0.name == name }
+            ?? ChaosPrune.commands[name.utf8.reduce(0) { $0 + Int($1) } % ChaosPrune.commands.count]
+        let arguments = Array(tokens.dropFirst())
         _ = try? command.parse(arguments)
         for token in arguments {
             _ = MaskFlags.layers(token)
