@@ -39,3 +39,18 @@ struct CommandReferenceTests {
         #expect(Set(names).count == names.count)
     }
 }
+
+/// The helper every end-to-end test runs products through.
+@Suite("process helper")
+struct ProcessHelperTests {
+    @Test("a child writing far more than a pipe holds to both stderr and stdout finishes, every byte read")
+    func largeStreams() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = "head -c 300000 /dev/zero | tr '\\000' e >&2; head -c 300000 /dev/zero | tr '\\000' o; head -c 300000 /dev/zero | tr '\\000' e >&2"
+        let run = try TestSupport.run("/bin/sh", ["-c", script], in: folder)
+        #expect(run.status == 0)
+        #expect(run.standardError.utf8.count == 600_000 && run.standardError.utf8.allSatisfy { $0 == UInt8(ascii: "e") })
+        #expect(run.standardOutput.count == 300_000 && run.standardOutput.allSatisfy { $0 == UInt8(ascii: "o") })
+    }
+}

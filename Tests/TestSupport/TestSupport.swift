@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Paths and process helpers shared by the test targets.
 public enum TestSupport {
@@ -50,10 +52,12 @@ public enum TestSupport {
         process.standardOutput = outputPipe
         let start = Date()
         try process.run()
+        // Both streams are drained at once: a child that fills one pipe while the
+        // other is being read would otherwise block forever.
+        let error = Drained(errorPipe.fileHandleForReading)
         let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        let error = errorPipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardError: String(decoding: error, as: UTF8.self),
+        return Run(status: process.terminationStatus, standardError: String(decoding: error.data, as: UTF8.self),
                    standardOutput: output, seconds: Date().timeIntervalSince(start))
     }
 
@@ -62,5 +66,26 @@ public enum TestSupport {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("chaosprune-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
+    }
+}
+
+/// A stream read to its end on a thread of its own.
+final class Drained: Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let bytes = Mutex(Data())
+
+    /// Starts reading `handle` to its end.
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            let read = handle.readDataToEndOfFile()
+            bytes.withLock { $0 = read }
+            done.signal()
+        }
+    }
+
+    /// Everything the stream held, once it has ended.
+    var data: Data {
+        done.wait()
+        return bytes.withLock { $0 }
     }
 }
