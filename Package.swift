@@ -22,7 +22,9 @@ let package = Package(
         // The stages: typed inputs → typed results, domain errors, warnings as data.
         .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
         // The command layer: declared options, help, errors, one file per subcommand, the lyap_r program.
-        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
+        // The demo's inputs (the authors' Iris.csv and init/iris.npy) are embedded in the code as resources.
+        .target(name: "ChaosPruneCommands", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"],
+                resources: [.embedInCode("DemoInputs/Iris.csv"), .embedInCode("DemoInputs/iris.npy")]),
         // Thin executables.
         .executableTarget(name: "lyap_r", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),
         .executableTarget(name: "chaosprune", dependencies: ["ChaosPruneCommands", "ChaosPruneSystem"]),

@@ -24,8 +24,8 @@ enum DemoCommand {
             try Platform.makeFolder(out)
             try Platform.makeFolder("\(out)/data")
             try Platform.makeFolder("\(out)/init")
-            try AtomicFileWriter.write(Array(DemoData.iris.utf8), to: "\(out)/data/Iris.csv")
-            try AtomicFileWriter.write(DemoData.initialisation, to: "\(out)/init/iris.npy")
+            try AtomicFileWriter.write(PackageResources.Iris_csv, to: "\(out)/data/Iris.csv")
+            try AtomicFileWriter.write(PackageResources.iris_npy, to: "\(out)/init/iris.npy")
             return try TrainingSetup(recipe: recipe, data: try RecipeData.load(recipe, from: "\(out)/data"),
                                      initial: try TrainingSetup.initialisation("\(out)/init/iris.npy", trial: 1, recipe: recipe))
         }
