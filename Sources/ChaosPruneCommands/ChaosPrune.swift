@@ -4,8 +4,7 @@ import ChaosPruneSystem
 /// The `chaosprune` program: dispatches to the subcommands, prints the
 /// overview, `help SUB` and `--version`.
 ///
-/// Exit statuses: 0 success, 1 a failed run, 2 a usage error (compare: 0
-/// equal, 1 different); see the README's exit-status table.
+/// Exit statuses: ``ExitStatus``.
 public enum ChaosPrune {
     /// The program's name in messages.
     public static let program = "chaosprune"
@@ -18,7 +17,7 @@ public enum ChaosPrune {
     ]
 
     /// Runs the command line `arguments` (without the program name) and returns the exit status.
-    public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
+    public static func main(_ arguments: [String], console: Console = Console()) -> ExitStatus {
         guard let name = arguments.first else {
             console.report(.usage("missing subcommand"), program: program)
             console.error("\n" + overview)
@@ -26,14 +25,14 @@ public enum ChaosPrune {
         }
         switch name {
         case "--help", "-h":
-            return console.finish(printing: overview)
+            return console.finish(printing: overview, program: program)
         case "help":
-            guard arguments.count > 1 else { return console.finish(printing: overview) }
-            if arguments[1] == "--markdown" { return console.finish(printing: MarkdownReference.article(for: commands, program: program)) }
+            guard arguments.count > 1 else { return console.finish(printing: overview, program: program) }
+            if arguments[1] == "--markdown" { return console.finish(printing: MarkdownReference.article(for: commands, program: program), program: program) }
             guard let command = commands.first(where: { $0.name == arguments[1] }) else { return unknown(arguments[1], console) }
             return command.run(["--help"], console: console, program: program)
         case "--version":
-            return console.finish(printing: ToolVersion.text + "\n")
+            return console.finish(printing: ToolVersion.text + "\n", program: program)
         default:
             guard let command = commands.first(where: { $0.name == name }) else { return unknown(name, console) }
             return command.run(Array(arguments.dropFirst()), console: console, program: program)
@@ -53,7 +52,7 @@ public enum ChaosPrune {
         return text
     }
 
-    private static func unknown(_ name: String, _ console: Console) -> Int32 {
+    private static func unknown(_ name: String, _ console: Console) -> ExitStatus {
         console.report(.usage("unknown subcommand '\(ArgumentText.printable(name))' (see 'chaosprune --help')"), program: program)
         return 2
     }

@@ -2,4 +2,4 @@ import ChaosPruneCommands
 import ChaosPruneSystem
 
 InterruptCleanup.install()
-Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst())))
+Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -18,17 +18,22 @@ public struct Command: Sendable {
     /// The command's options, in help order.
     public var options: [OptionSpec]
     /// The body: returns the exit status or throws a `CommandError`.
-    public var body: @Sendable (Invocation) throws(CommandError) -> Int32
+    public var body: @Sendable (Invocation) throws(CommandError) -> ExitStatus
+    /// The status of a failed run: ``ExitStatus/failure``, or for `compare`
+    /// ``ExitStatus/trouble`` (its 1 means "different", as `cmp`'s).
+    public var failureStatus: ExitStatus
 
     /// Declares a command.
     public init(name: String, abstract: String, usage: String, discussion: String = "", examples: [String] = [],
-                options: [OptionSpec], body: @escaping @Sendable (Invocation) throws(CommandError) -> Int32) {
+                options: [OptionSpec], failureStatus: ExitStatus = .failure,
+                body: @escaping @Sendable (Invocation) throws(CommandError) -> ExitStatus) {
         self.name = name
         self.abstract = abstract
         self.usage = usage
         self.discussion = discussion
         self.examples = examples
         self.options = options
+        self.failureStatus = failureStatus
         self.body = body
     }
 
@@ -45,25 +50,21 @@ public struct Command: Sendable {
 
     /// Parses `arguments` and runs the body; prints help, version and errors
     /// to `console`; returns the exit status.
-    public func run(_ arguments: [String], console: Console, program: String) -> Int32 {
+    public func run(_ arguments: [String], console: Console, program: String) -> ExitStatus {
         let name = "\(program) \(self.name)"
         do {
             let parsed = try parse(arguments)
             if parsed.isSet(Self.help) {
-                return console.finish(printing: HelpFormatter.help(for: self, program: program))
+                return console.finish(printing: HelpFormatter.help(for: self, program: program), program: name, failure: failureStatus)
             }
             if parsed.isSet(Self.version) {
-                return console.finish(printing: ToolVersion.text + "\n")
+                return console.finish(printing: ToolVersion.text + "\n", program: name, failure: failureStatus)
             }
             let status = try body(Invocation(arguments: parsed, console: console, program: name))
-            if let failure = console.outputFailure {
-                console.report(.failure("standard output: \(failure.reason)"), program: name)
-                return 1
-            }
-            return status
+            return console.reportingOutputFailure(program: name, status: failureStatus) ?? status
         } catch {
             console.report(error, program: name)
-            return error.status
+            return error == .usage(error.message) ? .usage : failureStatus
         }
     }
 }

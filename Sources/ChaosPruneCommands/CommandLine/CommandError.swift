@@ -12,11 +12,11 @@ public enum CommandError: Error, Sendable, Equatable {
     /// The run failed: bad input data, an unwritable output, a stage that cannot run.
     case failure(String)
 
-    /// The exit status: 2 for usage, 1 for a failed run.
-    public var status: Int32 {
+    /// The exit status: ``ExitStatus/usage`` or ``ExitStatus/failure``.
+    public var status: ExitStatus {
         switch self {
-        case .usage: return 2
-        case .failure: return 1
+        case .usage: return .usage
+        case .failure: return .failure
         }
     }
 

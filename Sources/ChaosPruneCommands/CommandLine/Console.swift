@@ -53,10 +53,19 @@ public final class Console: Sendable {
     }
 
     /// Writes `text` to standard output and returns the exit status of a command
-    /// that only prints it: 0, or 1 when the text could not be written.
-    public func finish(printing text: String) -> Int32 {
+    /// that only prints it: success, or `failure` with an error naming the
+    /// reason when the text could not be written (a full device, a closed pipe).
+    public func finish(printing text: String, program: String, failure: ExitStatus = .failure) -> ExitStatus {
         output(text)
-        return outputFailure == nil ? 0 : 1
+        return reportingOutputFailure(program: program, status: failure) ?? .success
+    }
+
+    /// When writing standard output has failed: reports it as `PROGRAM: error:
+    /// standard output: REASON` and returns `status`; nil when it has not.
+    public func reportingOutputFailure(program: String, status: ExitStatus) -> ExitStatus? {
+        guard let failure = outputFailure else { return nil }
+        report(.failure("standard output: \(failure.reason)"), program: program)
+        return status
     }
 
     /// Writes `text` to standard error as it is.

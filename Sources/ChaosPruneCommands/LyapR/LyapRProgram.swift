@@ -12,7 +12,7 @@ import LyapunovKit
 /// exists or for `-`); the output file is created empty before the data is
 /// read, and holds the rows only after a successful run. Exit statuses are
 /// the reference's (11, 13, 15, 17, 18, 20), plus, where the reference crashes
-/// or never ends, our own (`TiseanExitStatus`).
+/// or never ends, our own (`ExitStatus`).
 public enum LyapRProgram {
     /// The text printed by `-h`, `--help` and `--version` before the usage.
     public static let banner = "lyap_r (\(ToolVersion.text)): the maximal Lyapunov exponent after Rosenstein\n"
@@ -42,9 +42,9 @@ public enum LyapRProgram {
 
     /// The drop-in's entry point: the TISEAN command line `arguments` (without
     /// the program name), the arithmetic from `LYAP_R_ARITHMETIC`; returns the exit status.
-    public static func main(_ arguments: [String], console: Console = Console()) -> Int32 {
+    public static func main(_ arguments: [String], console: Console = Console()) -> ExitStatus {
         if arguments.contains("--version") || arguments.contains("--help") {
-            return console.finish(printing: arguments.contains("--help") ? banner + "\n" + usage : version)
+            return console.finish(printing: arguments.contains("--help") ? banner + "\n" + usage : version, program: "lyap_r")
         }
         if TiseanCommandLine.asksForHelp(arguments) {
             console.error(banner + "\n" + usage)
@@ -53,7 +53,7 @@ public enum LyapRProgram {
         let requested = Platform.environment("LYAP_R_ARITHMETIC") ?? ""
         guard let arithmetic = ArithmeticMode(rawValue: requested.isEmpty ? "ieee64" : requested) else {
             console.error("LYAP_R_ARITHMETIC must be ieee64 or x87, not '\(ArgumentText.printable(requested))'\n")
-            return TiseanExitStatus.invalidParameter
+            return ExitStatus.invalidParameter
         }
         let parsed: TiseanCommandLine.Parsed
         do {
@@ -71,11 +71,11 @@ public enum LyapRProgram {
     /// Runs `options` and returns the exit status; messages go to the console's
     /// standard error, failures prefixed by `errorPrefix` (empty for the drop-in,
     /// `chaosprune lyap-r: error: ` for the subcommand).
-    public static func run(_ options: LyapROptions, console: Console, errorPrefix: String = "") -> Int32 {
+    public static func run(_ options: LyapROptions, console: Console, errorPrefix: String = "") -> ExitStatus {
         if options.verbosity != 0 { console.error(banner) }
         if !options.arithmetic.isAvailable {
             console.error(errorPrefix + LyapunovError.arithmeticUnavailable(options.arithmetic).message + "\n")
-            return TiseanExitStatus.invalidParameter
+            return ExitStatus.invalidParameter
         }
         let source = resolveSource(options.candidates, console: console)
         let outputName: String
@@ -91,7 +91,7 @@ public enum LyapRProgram {
                 try Platform.touch(outputName)
             } catch {
                 console.error(errorPrefix + "Couldn't open \(outputName) for writing. Exiting\n")
-                return TiseanExitStatus.cannotOpenOutput
+                return ExitStatus.cannotOpenOutput
             }
         }
 
@@ -109,16 +109,16 @@ public enum LyapRProgram {
             }
         } catch {
             console.error(errorPrefix + "cannot read \(error.path): \(error.reason)\n")
-            return TiseanExitStatus.unreadableInput
+            return ExitStatus.unreadableInput
         }
         let series = SeriesReader(column: column, skipLines: options.skipLines, limit: options.length).read(bytes)
         if series.reachedUnterminatedLine {
             if options.arithmetic == .x87 {
                 console.error(errorPrefix + "the last line has no newline: the original 32-bit build never ends here\n")
-                return TiseanExitStatus.unterminatedLastLineHangs
+                return ExitStatus.unterminatedLastLineHangs
             }
             console.error(errorPrefix + "check_alloc: Couldn't allocate enough memory. Exiting\n")
-            return TiseanExitStatus.unterminatedLastLine
+            return ExitStatus.unterminatedLastLine
         }
         if options.verbosity & 1 != 0 {
             for line in series.ignoredLines { console.error("Line \(line + options.skipLines) ignored: no number in column \(column)\n") }
@@ -132,8 +132,8 @@ public enum LyapRProgram {
             rows = try divergence(series.values, options, onPass: onPass)
         } catch {
             console.error(errorPrefix + error.message + "\n")
-            let status = TiseanExitStatus.of(error)
-            if TiseanExitStatus.emptiesOutput(status), outputName != "-" {
+            let status = ExitStatus.of(error)
+            if ExitStatus.emptiesOutput(status), outputName != "-" {
                 try? AtomicFileWriter.write([], to: outputName)
             }
             return status
@@ -142,7 +142,7 @@ public enum LyapRProgram {
             try AtomicFileWriter.write(DivergenceFormat.bytes(of: rows), to: outputName)
         } catch {
             console.error(errorPrefix + "Couldn't write \(outputName): \(error.reason). Exiting\n")
-            return TiseanExitStatus.cannotOpenOutput
+            return ExitStatus.cannotOpenOutput
         }
         return 0
     }

@@ -26,10 +26,10 @@ public enum TiseanCommandLine {
         /// The message, as the reference prints it.
         public var message: String
         /// The reference's exit status.
-        public var status: Int32
+        public var status: ExitStatus
 
         /// A failure with its message and exit status.
-        package init(message: String, status: Int32) {
+        package init(message: String, status: ExitStatus) {
             self.message = message
             self.status = status
         }
@@ -84,7 +84,7 @@ public enum TiseanCommandLine {
                     value = next
                     tokens[index + 1] = nil
                 } else if isLast {
-                    throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: TiseanExitStatus.missingValue)
+                    throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: ExitStatus.missingValue)
                 } else {
                     continue
                 }
@@ -92,7 +92,7 @@ public enum TiseanCommandLine {
                 try assign(value, to: flag, in: &options)
             }
             if appeared, !valued, flag != "o" {
-                throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: TiseanExitStatus.missingValue)
+                throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: ExitStatus.missingValue)
             }
         }
         options.candidates = tokens.compactMap { $0 }
@@ -102,13 +102,13 @@ public enum TiseanCommandLine {
     private static func assign(_ value: String, to flag: String, in options: inout LyapROptions) throws(Failure) {
         if flag == "r" {
             guard let radius = parseFloat(value) else {
-                throw Failure(message: "Wrong type of parameter for flag -r. Has to be a float", status: TiseanExitStatus.notAFloat)
+                throw Failure(message: "Wrong type of parameter for flag -r. Has to be a float", status: ExitStatus.notAFloat)
             }
             options.parameters.initialEpsilon = .dataUnits(radius)
             return
         }
         guard let wide = parseUnsigned(value) else {
-            throw Failure(message: "Wrong type of parameter for flag -\(flag). Has to be an unsigned integer", status: TiseanExitStatus.notAnUnsignedInteger)
+            throw Failure(message: "Wrong type of parameter for flag -\(flag). Has to be an unsigned integer", status: ExitStatus.notAnUnsignedInteger)
         }
         let number = Int(UInt32(truncatingIfNeeded: wide))
         switch flag {

@@ -13,11 +13,12 @@ enum CompareCommand {
 
     static let command = Command(
         name: "compare",
-        abstract: "Compare two CSV files cell by cell (exit 0 equal, 1 different, 2 usage error).",
+        abstract: "Compare two CSV files cell by cell (exit 0 equal, 1 different, 2 trouble, as cmp).",
         usage: "A.csv B.csv [options]",
-        discussion: "Compares two CSV files of the pipeline (window_LE, masks, p-value tables, any numeric CSV) cell by cell: numbers as numbers (exactly, or within --atol/--rtol), other cells as text. Exit status: 0 equal, 1 different, 2 usage error. A file that cannot be read is a failed run and also exits 1, with an error message on stderr, like every other subcommand.",
+        discussion: "Compares two CSV files of the pipeline (window_LE, masks, p-value tables, any numeric CSV) cell by cell: numbers as numbers (exactly, or within --atol/--rtol), other cells as text. Exit status, as cmp's: 0 equal, 1 different, 2 trouble (a usage error, a file that cannot be read or is damaged, standard output that cannot be written), with an error message on stderr.",
         examples: ["chaosprune compare window_LE_1.csv old/window_LE_1.csv --atol 1e-4", "chaosprune compare mask.csv old_mask.csv --as-sets"],
-        options: [absolute.spec, relative.spec, transposeB.spec, asSets.spec, show.spec]
+        options: [absolute.spec, relative.spec, transposeB.spec, asSets.spec, show.spec],
+        failureStatus: .trouble
     ) { invocation throws(CommandError) in
         let arguments = invocation.arguments
         let files = try invocation.positionals(2, "two files")
@@ -28,16 +29,16 @@ enum CompareCommand {
             let result = try invocation.stage { try MaskSetComparison(files[0], files[1]) }
             if result.equal {
                 invocation.console.output("equal as sets\n")
-                return 0
+                return .success
             }
             invocation.console.output("different as sets: \(result.onlyInA.count) only in A \(result.onlyInA.prefix(limit)), \(result.onlyInB.count) only in B \(result.onlyInB.prefix(limit))\n")
-            return 1
+            return .different
         }
         let result = try invocation.stage {
             try TableComparison.files(files[0], files[1], transposeB: arguments.isSet(transposeB),
                                       absoluteTolerance: atol, relativeTolerance: rtol, keep: limit)
         }
         invocation.console.output(ComparisonReport.text(result) + "\n")
-        return result.equal ? 0 : 1
+        return result.equal ? .success : .different
     }
 }

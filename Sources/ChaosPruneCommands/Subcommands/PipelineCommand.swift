@@ -28,7 +28,7 @@ enum PipelineCommand {
 
     /// Runs the pipeline from parsed options (shared by `pipeline` and `demo`).
     static func run(_ invocation: Invocation, weights: String, accuracy: String, folder: String,
-                    defaultData: String) throws(CommandError) -> Int32 {
+                    defaultData: String) throws(CommandError) -> ExitStatus {
         let arguments = invocation.arguments
         var settings = WindowSettings.current(plan: try WindowPlanOptions.plan(arguments))
         settings.arithmetic = try ArithmeticOption.mode(arguments)
