@@ -54,3 +54,37 @@ struct ProcessHelperTests {
         #expect(run.standardOutput.count == 300_000 && run.standardOutput.allSatisfy { $0 == UInt8(ascii: "o") })
     }
 }
+
+/// A command's options come from the one group its body reads them through.
+@Suite("option groups")
+struct OptionGroupTests {
+    struct Inner: OptionGroup {
+        let depth = Option<Int>.integer("depth", default: 1, in: 1...9, help: "Depth.")
+    }
+
+    struct Outer: OptionGroup {
+        let name = Option<String>.text("name", short: "n", valueName: "NAME", help: "Name.")
+        let inner = Inner()
+        let loud = Flag("loud", help: "Loud.")
+        let notAnOption = 42
+    }
+
+    @Test("the option list is the group's options in declaration order, nested groups in place, other properties ignored")
+    func derivedList() {
+        let command = Command(name: "probe", abstract: "A probe.", usage: "[options]", options: Outer()) { _, _ in .success }
+        #expect(command.options.map(\.long) == ["name", "depth", "loud"])
+        #expect(command.allOptions.map(\.long) == ["name", "depth", "loud", "version", "help"])
+    }
+
+    @Test("the body reads the values through the same group")
+    func bodyReadsGroup() {
+        let console = Console(.buffers)
+        let command = Command(name: "probe", abstract: "A probe.", usage: "[options]", options: Outer()) { invocation, options throws(CommandError) in
+            let depth = try invocation.arguments.value(options.inner.depth)
+            invocation.console.output("\(try invocation.arguments.value(options.name)) \(depth) \(invocation.arguments.isSet(options.loud))\n")
+            return .success
+        }
+        #expect(command.run(["-n", "x", "--depth=3", "--loud"], console: console, program: "test") == .success)
+        #expect(console.capturedOutput == "x 3 true\n")
+    }
+}

@@ -1,8 +1,8 @@
 import ChaosPruneKit
 import ChaosPruneSystem
 
-/// One subcommand, declared: its name, what it does, its options (declared
-/// once, in groups where shared), and its body. Help, `--help`, `--version`,
+/// One subcommand, declared: its name, what it does, its options (one
+/// ``OptionGroup`` value, which the body reads them through), and its body. Help, `--help`, `--version`,
 /// option parsing and the error format come from here for every subcommand.
 public struct Command: Sendable {
     /// The name typed after the program (`le-window`).
@@ -15,26 +15,26 @@ public struct Command: Sendable {
     public var discussion: String
     /// Example command lines.
     public var examples: [String]
-    /// The command's options, in help order.
-    public var options: [OptionSpec]
+    /// The command's options, in help order: derived from its option group.
+    public let options: [OptionSpec]
     /// The body: returns the exit status or throws a `CommandError`.
     public var body: @Sendable (Invocation) throws(CommandError) -> ExitStatus
     /// The status of a failed run: ``ExitStatus/failure``, or for `compare`
     /// ``ExitStatus/trouble`` (its 1 means "different", as `cmp`'s).
     public var failureStatus: ExitStatus
 
-    /// Declares a command.
-    public init(name: String, abstract: String, usage: String, discussion: String = "", examples: [String] = [],
-                options: [OptionSpec], failureStatus: ExitStatus = .failure,
-                body: @escaping @Sendable (Invocation) throws(CommandError) -> ExitStatus) {
+    /// Declares a command whose body reads the options of `options`.
+    public init<Options: OptionGroup>(name: String, abstract: String, usage: String, discussion: String = "", examples: [String] = [],
+                                      options: Options, failureStatus: ExitStatus = .failure,
+                                      body: @escaping @Sendable (Invocation, Options) throws(CommandError) -> ExitStatus) {
         self.name = name
         self.abstract = abstract
         self.usage = usage
         self.discussion = discussion
         self.examples = examples
-        self.options = options
+        self.options = options.specs
         self.failureStatus = failureStatus
-        self.body = body
+        self.body = { invocation throws(CommandError) in try body(invocation, options) }
     }
 
     static let help = Flag("help", short: "h", help: "Show this help and exit.")

@@ -3,18 +3,17 @@ import ChaosPruneKit
 import ChaosPruneSystem
 import LyapunovKit
 
-/// The window plan options shared by `le-window`, `granger`, `pipeline` and `demo`.
-enum WindowPlanOptions {
-    static let window = Option<Int>.integer("window", short: "w", default: WindowPlan.defaultWindow, in: 2...Int.max,
-                                            help: "Rows per window.")
-    static let overlap = Option<Double>.real("overlap", valueName: "F", default: WindowPlan.defaultOverlap,
-                                             expecting: "a number with 0 ≤ F < 1", help: "Fraction of a window shared with the next.",
-                                             accept: { $0 >= 0 && $0 < 1 })
-    static let specs = [window.spec, overlap.spec]
+/// The window plan options shared by `le-window`, `granger`, `pipeline`, `demo` and `experiment`.
+struct WindowPlanOptions: OptionGroup {
+    let window = Option<Int>.integer("window", short: "w", default: WindowPlan.defaultWindow, in: 2...Int.max,
+                                     help: "Rows per window.")
+    let overlap = Option<Double>.real("overlap", valueName: "F", default: WindowPlan.defaultOverlap,
+                                      expecting: "a number with 0 ≤ F < 1", help: "Fraction of a window shared with the next.",
+                                      accept: { $0 >= 0 && $0 < 1 })
 
     /// The plan the options give, starting from `defaultWindow`.
-    static func plan(_ arguments: ParsedArguments, defaultWindow: Int = WindowPlan.defaultWindow) throws(CommandError) -> WindowPlan {
-        let window = arguments.isGiven(Self.window) ? try arguments.value(Self.window) : defaultWindow
+    func plan(_ arguments: ParsedArguments, defaultWindow: Int = WindowPlan.defaultWindow) throws(CommandError) -> WindowPlan {
+        let window = arguments.isGiven(self.window) ? try arguments.value(self.window) : defaultWindow
         let fraction = try arguments.value(overlap)
         do {
             return try WindowPlan(window: window, overlap: fraction)
@@ -24,44 +23,56 @@ enum WindowPlanOptions {
     }
 }
 
-/// `--threads`, shared by every stage that runs in parallel.
-enum ThreadsOption {
-    static let threads = Option<Int>.integer("threads", short: "j", default: ProcessorCount.online, in: 1...1024,
-                                             defaultText: "all cores", help: "Worker threads.")
-}
+/// The one-option declarations several commands make alike, each a new
+/// value for a command's option group to hold.
+enum SharedOption {
+    /// `--threads`, for every stage that runs in parallel.
+    static var threads: Option<Int> {
+        Option<Int>.integer("threads", short: "j", default: ProcessorCount.online, in: 1...1024, defaultText: "all cores", help: "Worker threads.")
+    }
 
-/// `--quiet`, shared by every long-running stage.
-enum QuietOption {
-    static let quiet = Flag("quiet", short: "q", help: "No progress display and no summary (warnings are still printed).")
+    /// `--quiet`, for every long-running stage.
+    static var quiet: Flag { Flag("quiet", short: "q", help: "No progress display and no summary (warnings are still printed).") }
+
+    /// `--crlf`, for the commands that write window_LE files.
+    static var crlf: Flag { Flag("crlf", help: "End rows with \\r\\n like the authors' Windows files.") }
 }
 
 /// `--arithmetic`, shared by every command that runs lyap_r.
-enum ArithmeticOption {
-    static let arithmetic = Option<ArithmeticMode>.choice("arithmetic", valueName: "MODE", default: .ieee64,
-                                                          help: "ieee64 reproduces TISEAN built for x86-64; x87 the original 32-bit build.")
+struct ArithmeticOption: OptionGroup {
+    let arithmetic = Option<ArithmeticMode>.choice("arithmetic", valueName: "MODE", default: .ieee64,
+                                                   help: "ieee64 reproduces TISEAN built for x86-64; x87 the original 32-bit build.")
 
-    static func mode(_ arguments: ParsedArguments) throws(CommandError) -> ArithmeticMode {
+    /// The arithmetic asked for, refused when this machine has none such.
+    func mode(_ arguments: ParsedArguments) throws(CommandError) -> ArithmeticMode {
         let mode = try arguments.value(arithmetic)
         guard mode.isAvailable else { throw .usage(LyapunovError.arithmeticUnavailable(mode).message) }
         return mode
     }
 }
 
-/// The Granger notebook's settings, shared by `granger`, `pipeline` and `demo`.
-enum GrangerOptions {
-    static let defaults = GrangerJob.Options()
-    static let maxlag = Option<Int>.integer("maxlag", default: defaults.maxlag, in: 1...1000, help: "Highest Granger lag tested.")
-    static let alpha = Option<Double>.real("alpha", valueName: "P", default: defaults.alpha, expecting: "a number with 0 < P ≤ 1",
-                                           help: "Threshold on the rounded minimum p-value.", accept: { $0 > 0 && $0 <= 1 })
-    static let stationarity = Flag("stationarity", help: "The notebook's stat=True path: ADF tests, then differencing (quirk kept: when only one side is differenced every weight is selected, with a warning).")
-    static let fixEmpty = Flag("fix-empty", help: "Write an empty mask when no weight qualifies (the notebook selects ALL weights).")
-    static let specs = [maxlag.spec, alpha.spec, stationarity.spec, fixEmpty.spec]
+/// The Granger notebook's settings: `maxlag` and `alpha`, shared by
+/// `granger`, `pipeline`, `demo` and `experiment`.
+struct GrangerSelectionOptions: OptionGroup {
+    let maxlag = Option<Int>.integer("maxlag", default: GrangerJob.Options().maxlag, in: 1...1000, help: "Highest Granger lag tested.")
+    let alpha = Option<Double>.real("alpha", valueName: "P", default: GrangerJob.Options().alpha, expecting: "a number with 0 < P ≤ 1",
+                                    help: "Threshold on the rounded minimum p-value.", accept: { $0 > 0 && $0 <= 1 })
+}
+
+/// The Granger notebook's settings with its `stat=True` path and the empty-mask fix, shared by `granger`, `pipeline` and `demo`.
+struct GrangerOptions: OptionGroup {
+    let selection = GrangerSelectionOptions()
+    let stationarity = Flag("stationarity", help: "The notebook's stat=True path: ADF tests, then differencing (quirk kept: when only one side is differenced every weight is selected, with a warning).")
+    let fixEmpty = GrangerOptions.fixEmptyFlag
+
+    /// `--fix-empty`, also an option of `experiment`.
+    static var fixEmptyFlag: Flag { Flag("fix-empty", help: "Write an empty mask when no weight qualifies (the notebook selects ALL weights).") }
 
     /// The job options the flags give (plan and threads are set by the caller).
-    static func job(_ arguments: ParsedArguments) throws(CommandError) -> GrangerJob.Options {
+    func job(_ arguments: ParsedArguments) throws(CommandError) -> GrangerJob.Options {
         var options = GrangerJob.Options()
-        options.maxlag = try arguments.value(maxlag)
-        options.alpha = try arguments.value(alpha)
+        options.maxlag = try arguments.value(selection.maxlag)
+        options.alpha = try arguments.value(selection.alpha)
         options.stationarity = arguments.isSet(stationarity)
         options.fixEmpty = arguments.isSet(fixEmpty)
         return options
@@ -70,38 +81,36 @@ enum GrangerOptions {
 
 /// The options `train` and `retrain` share: which recipe (or a researcher's own data),
 /// initialisation and trial, and the settings a researcher may override.
-enum TrainingOptions {
-    static let recipe = Option<String>.text("recipe", valueName: "NAME",
-                                            help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required unless --data).")
-    static let dataFolder = Option<String>.text("data-dir", valueName: "DIR", help: "The folder holding the authors' data files under their names (with --recipe).")
-    static let initialisation = Option<String>.text("init", valueName: "FILE",
-                                                    help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (with --recipe; with --data: optional).")
-    static let trial = Option<Int>.integer("trial", short: "k", valueName: "K", default: nil, in: 1...1_000_000,
-                                           help: "The trial: row K of a Helper recipe's init file; it names the outputs (required).")
-    static let epochs = Option<Int>.integer("epochs", default: nil, in: 1...1_000_000, defaultText: "the recipe's", help: "Epochs to train.")
-    static let output = Option<String>.text("output", short: "o", valueName: "DIR", help: "Folder for the files, created if missing (required).")
-    static let data = Option<String>.text("data", valueName: "FILE", help: "A plain numeric CSV of your own (no header): features and a whole-number class per row.")
-    static let labelColumn = Option<Int>.integer("label-column", default: nil, in: 1...1_000_000, defaultText: "the last",
-                                                 help: "With --data: the 1-based column holding the class.")
-    static let scaling = Option<CustomData.Scaling>.choice("scaling", valueName: "HOW", default: .perSample,
-                                                           help: "With --data: per-sample, per-feature, min-max or none.")
-    static let split = Option<Double>.real("split", default: 0.8, expecting: "a number with 0 < F < 1", help: "With --data: the training share.",
-                                           accept: { $0 > 0 && $0 < 1 })
-    static let shuffleSeed = Option<Int>.integer("shuffle-seed", default: 42, in: 0...Int(UInt32.max), help: "With --data: numpy's seed for the shuffle of the rows.")
-    static let hidden = Option<Int>.integer("hidden", default: 8, in: 1...10_000, help: "With --data: hidden units.")
-    static let initSeed = Option<Int>.integer("init-seed", default: 1, in: 0...Int(UInt32.max),
-                                              help: "With --data and no --init: numpy's seed for uniform [-0.1, 0.1) initial weights.")
-    static let learningRate = Option<Double>.real("learning-rate", valueName: "LR", default: nil, expecting: "a number > 0",
-                                                  defaultText: "the recipe's; --data: 0.1", help: "SGD learning rate.", accept: { $0 > 0 })
-    static let benchmark = Option<Double>.real("benchmark", valueName: "ACC", default: nil, expecting: "an accuracy with 0 < ACC ≤ 1",
-                                               defaultText: "the recipe's; --data: none", help: "Train accuracy to reach (stage 4).",
-                                               accept: { $0 > 0 && $0 <= 1 })
-    static let specs = [recipe.spec, dataFolder.spec, initialisation.spec, trial.spec, epochs.spec, output.spec, data.spec, labelColumn.spec,
-                        scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec, learningRate.spec, benchmark.spec]
+struct TrainingOptions: OptionGroup {
+    let recipe = Option<String>.text("recipe", valueName: "NAME",
+                                     help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required unless --data).")
+    let dataFolder = Option<String>.text("data-dir", valueName: "DIR", help: "The folder holding the authors' data files under their names (with --recipe).")
+    let initialisation = Option<String>.text("init", valueName: "FILE",
+                                             help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (with --recipe; with --data: optional).")
+    let trial = Option<Int>.integer("trial", short: "k", valueName: "K", default: nil, in: 1...1_000_000,
+                                    help: "The trial: row K of a Helper recipe's init file; it names the outputs (required).")
+    let epochs = Option<Int>.integer("epochs", default: nil, in: 1...1_000_000, defaultText: "the recipe's", help: "Epochs to train.")
+    let output = Option<String>.text("output", short: "o", valueName: "DIR", help: "Folder for the files, created if missing (required).")
+    let data = Option<String>.text("data", valueName: "FILE", help: "A plain numeric CSV of your own (no header): features and a whole-number class per row.")
+    let labelColumn = Option<Int>.integer("label-column", default: nil, in: 1...1_000_000, defaultText: "the last",
+                                          help: "With --data: the 1-based column holding the class.")
+    let scaling = Option<CustomData.Scaling>.choice("scaling", valueName: "HOW", default: .perSample,
+                                                    help: "With --data: per-sample, per-feature, min-max or none.")
+    let split = Option<Double>.real("split", default: 0.8, expecting: "a number with 0 < F < 1", help: "With --data: the training share.",
+                                    accept: { $0 > 0 && $0 < 1 })
+    let shuffleSeed = Option<Int>.integer("shuffle-seed", default: 42, in: 0...Int(UInt32.max), help: "With --data: numpy's seed for the shuffle of the rows.")
+    let hidden = Option<Int>.integer("hidden", default: 8, in: 1...10_000, help: "With --data: hidden units.")
+    let initSeed = Option<Int>.integer("init-seed", default: 1, in: 0...Int(UInt32.max),
+                                       help: "With --data and no --init: numpy's seed for uniform [-0.1, 0.1) initial weights.")
+    let learningRate = Option<Double>.real("learning-rate", valueName: "LR", default: nil, expecting: "a number > 0",
+                                           defaultText: "the recipe's; --data: 0.1", help: "SGD learning rate.", accept: { $0 > 0 })
+    let benchmark = Option<Double>.real("benchmark", valueName: "ACC", default: nil, expecting: "an accuracy with 0 < ACC ≤ 1",
+                                        defaultText: "the recipe's; --data: none", help: "Train accuracy to reach (stage 4).",
+                                        accept: { $0 > 0 && $0 <= 1 })
 
     /// Checks that no file of `names` in the output folder is one of the files
     /// the options read (`--data`, `--init` and `others`), before any is written.
-    static func requireOutputsApart(_ arguments: ParsedArguments, names: [String], others: [Option<String>] = []) throws(CommandError) {
+    func requireOutputsApart(_ arguments: ParsedArguments, names: [String], others: [Option<String>] = []) throws(CommandError) {
         var inputs: [String] = []
         for option in [data, initialisation] + others { if let path = try arguments.optional(option) { inputs.append(path) } }
         let folder = try arguments.value(output)
@@ -109,7 +118,7 @@ enum TrainingOptions {
     }
 
     /// The recipe (or the researcher's own), its data and the trial's initial parameters.
-    static func setup(_ arguments: ParsedArguments, invocation: Invocation) throws(CommandError) -> (TrainingSetup, Int) {
+    func setup(_ arguments: ParsedArguments, invocation: Invocation) throws(CommandError) -> (TrainingSetup, Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
         let number = try arguments.value(trial)
         if let path = try arguments.optional(data) {
@@ -157,7 +166,8 @@ enum TrainingOptions {
 
 /// `--report`, shared by the commands that fill a run folder.
 enum ReportOption {
-    static let report = Flag("report", help: "Also draw the run folder as report.html (see chaosprune report).")
+    /// `--report`.
+    static var report: Flag { Flag("report", help: "Also draw the run folder as report.html (see chaosprune report).") }
 
     /// Writes `folder/report.html` and returns its path.
     static func write(_ folder: String, accuracy: String? = nil, invocation: Invocation) throws(CommandError) -> String {

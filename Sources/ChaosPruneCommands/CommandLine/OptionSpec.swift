@@ -66,6 +66,18 @@ public struct Option<Value: Sendable>: Sendable {
         self.expectation = expectation
         self.convert = convert
     }
+
+    private init(spec: OptionSpec, fallback: Value?, expectation: String, convert: @escaping @Sendable (String) -> Value?) {
+        self.spec = spec
+        self.fallback = fallback
+        self.expectation = expectation
+        self.convert = convert
+    }
+
+    /// The same option with the help a command that uses it differently shows.
+    public func described(_ help: String) -> Option<Value> {
+        Option(spec: spec.described(help), fallback: fallback, expectation: expectation, convert: convert)
+    }
 }
 
 extension Option where Value == Int {

@@ -3,17 +3,20 @@ import ChaosPruneKit
 
 /// `chaosprune convert`: between the original pipeline's file formats.
 enum ConvertCommand {
-    static let output = Option<String>.text("output", short: "o", valueName: "FILE",
-                                            help: "File to write (required); mask-to-layers writes FILE_W1.csv, FILE_W2.csv, …")
-    static let weights = Option<Int>.integer("weights", default: nil, in: 1...MaskFlags.mostWeights,
-                                             help: "Number of weights (mask-to-vector; checks indices elsewhere).")
-    static let layers = Option<[MaskFlags.Layer]>("layers", valueName: "RxC,…", default: nil, expecting: "shapes like 8x4,1x8 (at most \(MaskFlags.mostWeights) weights in all)",
-                                                       help: "Layer shapes, W1 first, each row-major (mask-to-layers, layers-to-mask).",
-                                                       convert: { MaskFlags.layers($0) })
-    static let offset = Option<Int>.integer("offset", default: 0, in: Int.min...Int.max,
-                                            help: "Added to indices written, subtracted from indices read (the MNIST script: 39200).")
-    static let csvwrite = Flag("csvwrite", help: "npy: write %.5g as MATLAB csvwrite (default: round-trip text).")
-    static let crlf = Flag("crlf", help: "End rows with \\r\\n.")
+    /// The options of `chaosprune convert`, in help order.
+    struct Options: OptionGroup {
+        let output = Option<String>.text("output", short: "o", valueName: "FILE",
+                                         help: "File to write (required); mask-to-layers writes FILE_W1.csv, FILE_W2.csv, …")
+        let weights = Option<Int>.integer("weights", default: nil, in: 1...MaskFlags.mostWeights,
+                                          help: "Number of weights (mask-to-vector; checks indices elsewhere).")
+        let layers = Option<[MaskFlags.Layer]>("layers", valueName: "RxC,…", default: nil, expecting: "shapes like 8x4,1x8 (at most \(MaskFlags.mostWeights) weights in all)",
+                                                    help: "Layer shapes, W1 first, each row-major (mask-to-layers, layers-to-mask).",
+                                                    convert: { MaskFlags.layers($0) })
+        let offset = Option<Int>.integer("offset", default: 0, in: Int.min...Int.max,
+                                         help: "Added to indices written, subtracted from indices read (the MNIST script: 39200).")
+        let csvwrite = Flag("csvwrite", help: "npy: write %.5g as MATLAB csvwrite (default: round-trip text).")
+        let crlf = Flag("crlf", help: "End rows with \\r\\n.")
+    }
 
     static let command = Command(
         name: "convert",
@@ -32,8 +35,8 @@ enum ConvertCommand {
             Object arrays are read by a restricted pickle reader that interprets only numpy's array opcodes and never runs anything; any other pickle is refused.
             """,
         examples: ["chaosprune convert mask-to-layers mask.csv --layers 8x4,1x8 -o banknote_mask"],
-        options: [output.spec, weights.spec, layers.spec, offset.spec, csvwrite.spec, crlf.spec]
-    ) { invocation throws(CommandError) in
+        options: Options()
+    ) { invocation, options throws(CommandError) in
         let arguments = invocation.arguments
         guard let conversion = arguments.positionals.first, arguments.positionals.count >= 2 else {
             throw .usage("expected a conversion and an input (see --help)")
@@ -41,10 +44,10 @@ enum ConvertCommand {
         guard let kind = FormatConversion.Kind(rawValue: conversion) else {
             throw .usage("unknown conversion '\(conversion)' (see --help)")
         }
-        let request = FormatConversion.Request(inputs: Array(arguments.positionals.dropFirst()), output: try arguments.value(output),
-                                               weights: try arguments.optional(weights), layers: try arguments.optional(layers),
-                                               offset: try arguments.value(offset), csvwrite: arguments.isSet(csvwrite),
-                                               lineEnding: arguments.isSet(crlf) ? "\r\n" : "\n")
+        let request = FormatConversion.Request(inputs: Array(arguments.positionals.dropFirst()), output: try arguments.value(options.output),
+                                               weights: try arguments.optional(options.weights), layers: try arguments.optional(options.layers),
+                                               offset: try arguments.value(options.offset), csvwrite: arguments.isSet(options.csvwrite),
+                                               lineEnding: arguments.isSet(options.crlf) ? "\r\n" : "\n")
         if let problem = request.problem(for: kind) { throw .usage(problem) }
         try DistinctFiles.require(inputs: request.inputs, outputs: request.outputs(for: kind).map { ("--output", $0) })
         try invocation.stage { try FormatConversion.run(kind, request) }

@@ -5,26 +5,33 @@ import LyapunovKit
 
 /// `chaosprune le-window`: weights CSV → window_LE CSV, as the MATLAB window scripts.
 enum LEWindowCommand {
-    static let output = Option<String>.text("output", short: "o", valueName: "FILE",
-                                            help: "window_LE CSV to write, - for stdout (required). A sidecar FILE.json records how it was made.")
-    static let legacy = Flag("legacy", help: "The older script window_LE.m: no gate, -s20, rows = weights, window \(WindowPlan.legacyWindow) unless --window.")
-    static let steps = Option<Int>.integer("steps", short: "s", default: nil, in: 0...1_000_000,
-                                           defaultText: "\(WindowSettings.current(plan: .standard).parameters.steps); --legacy: \(WindowSettings.legacy(plan: .standard).parameters.steps)",
-                                           help: "lyap_r iterations.")
-    static let dimension = Option<Int>.integer("dim", short: "m", default: LyapunovParameters.pipeline.dimension, in: 1...1_000_000,
-                                               help: "lyap_r embedding dimension.")
-    static let delay = Option<Int>.integer("delay", short: "d", default: LyapunovParameters.pipeline.delay, in: 0...1_000_000,
-                                           help: "lyap_r delay.")
-    static let radius = Option<Double>.real("radius", short: "r", valueName: "R", default: LyapunovParameters.pipeline.radius,
-                                            expecting: "a finite number",
-                                            help: "lyap_r initial epsilon in data units.")
-    static let noGate = Flag("no-gate", help: "Skip the ischange/range gate.")
-    static let fixStale = Flag("fix-stale", help: "--legacy: write 0 for a window constant after %f (the authors' script reuses the previous window's curve).")
-    static let columns = Option<ClosedRange<Int>>("columns", valueName: "A:B", default: nil, defaultText: "all",
-                                                  expecting: "A:B with 1 ≤ A ≤ B (1-based, inclusive)",
-                                                  help: "Only weights A…B, for sharding; merge joins the shards.", convert: parseColumns)
-    static let crlf = Flag("crlf", help: "End rows with \\r\\n like the authors' Windows files.")
-    static let log = Option<String>.text("log", valueName: "FILE", help: "The script's messages, then 'No. of static windows : N'.")
+    /// The options of `chaosprune le-window`, in help order.
+    struct Options: OptionGroup {
+        let output = Option<String>.text("output", short: "o", valueName: "FILE",
+                                         help: "window_LE CSV to write, - for stdout (required). A sidecar FILE.json records how it was made.")
+        let legacy = Flag("legacy", help: "The older script window_LE.m: no gate, -s20, rows = weights, window \(WindowPlan.legacyWindow) unless --window.")
+        let plan = WindowPlanOptions()
+        let steps = Option<Int>.integer("steps", short: "s", default: nil, in: 0...1_000_000,
+                                        defaultText: "\(WindowSettings.current(plan: .standard).parameters.steps); --legacy: \(WindowSettings.legacy(plan: .standard).parameters.steps)",
+                                        help: "lyap_r iterations.")
+        let dimension = Option<Int>.integer("dim", short: "m", default: LyapunovParameters.pipeline.dimension, in: 1...1_000_000,
+                                            help: "lyap_r embedding dimension.")
+        let delay = Option<Int>.integer("delay", short: "d", default: LyapunovParameters.pipeline.delay, in: 0...1_000_000,
+                                        help: "lyap_r delay.")
+        let radius = Option<Double>.real("radius", short: "r", valueName: "R", default: LyapunovParameters.pipeline.radius,
+                                         expecting: "a finite number",
+                                         help: "lyap_r initial epsilon in data units.")
+        let noGate = Flag("no-gate", help: "Skip the ischange/range gate.")
+        let fixStale = Flag("fix-stale", help: "--legacy: write 0 for a window constant after %f (the authors' script reuses the previous window's curve).")
+        let columns = Option<ClosedRange<Int>>("columns", valueName: "A:B", default: nil, defaultText: "all",
+                                               expecting: "A:B with 1 ≤ A ≤ B (1-based, inclusive)",
+                                               help: "Only weights A…B, for sharding; merge joins the shards.", convert: LEWindowCommand.parseColumns)
+        let crlf = SharedOption.crlf
+        let log = Option<String>.text("log", valueName: "FILE", help: "The script's messages, then 'No. of static windows : N'.")
+        let arithmetic = ArithmeticOption()
+        let threads = SharedOption.threads
+        let quiet = SharedOption.quiet
+    }
 
     static let command = Command(
         name: "le-window",
@@ -37,35 +44,33 @@ enum LEWindowCommand {
             """,
         examples: ["chaosprune le-window pure_1.csv -o window_LE_1.csv --window 200 --log window_LE_1.log",
                    "chaosprune le-window --legacy pure_1.csv -o legacy_window_LE.csv"],
-        options: [output.spec, legacy.spec] + WindowPlanOptions.specs
-            + [steps.spec, dimension.spec, delay.spec, radius.spec, noGate.spec, fixStale.spec, columns.spec, crlf.spec, log.spec,
-               ArithmeticOption.arithmetic.spec, ThreadsOption.threads.spec, QuietOption.quiet.spec]
-    ) { invocation throws(CommandError) in
+        options: Options()
+    ) { invocation, options throws(CommandError) in
         let arguments = invocation.arguments
         let input = try invocation.positionals(1, "one weights CSV file")[0]
-        let destination = try arguments.value(output)
-        try arguments.requireDistinctOutputs([output, log], inputs: [input])
-        let isLegacy = arguments.isSet(legacy)
-        let plan = try WindowPlanOptions.plan(arguments, defaultWindow: isLegacy ? WindowPlan.legacyWindow : WindowPlan.defaultWindow)
+        let destination = try arguments.value(options.output)
+        try arguments.requireDistinctOutputs([options.output, options.log], inputs: [input])
+        let isLegacy = arguments.isSet(options.legacy)
+        let plan = try options.plan.plan(arguments, defaultWindow: isLegacy ? WindowPlan.legacyWindow : WindowPlan.defaultWindow)
         var settings = isLegacy ? WindowSettings.legacy(plan: plan) : WindowSettings.current(plan: plan)
-        settings.parameters.steps = try arguments.optional(steps) ?? settings.parameters.steps
-        settings.parameters.dimension = try arguments.value(dimension)
-        settings.parameters.delay = try arguments.value(delay)
-        settings.parameters.initialEpsilon = .dataUnits(try arguments.value(radius))
-        if arguments.isSet(noGate) { settings.gate = false }
-        settings.arithmetic = try ArithmeticOption.mode(arguments)
-        var job = WindowLEJob.Options(settings: settings, threads: try arguments.value(ThreadsOption.threads))
-        job.columns = try arguments.optional(columns)
-        if arguments.isSet(fixStale) {
+        settings.parameters.steps = try arguments.optional(options.steps) ?? settings.parameters.steps
+        settings.parameters.dimension = try arguments.value(options.dimension)
+        settings.parameters.delay = try arguments.value(options.delay)
+        settings.parameters.initialEpsilon = .dataUnits(try arguments.value(options.radius))
+        if arguments.isSet(options.noGate) { settings.gate = false }
+        settings.arithmetic = try options.arithmetic.mode(arguments)
+        var job = WindowLEJob.Options(settings: settings, threads: try arguments.value(options.threads))
+        job.columns = try arguments.optional(options.columns)
+        if arguments.isSet(options.fixStale) {
             guard isLegacy else { throw .usage("--fix-stale applies to --legacy only") }
             job.fixStale = true
         }
-        if arguments.isSet(crlf) { job.lineEnding = [13, 10] }
-        let quiet = arguments.isSet(QuietOption.quiet)
+        if arguments.isSet(options.crlf) { job.lineEnding = [13, 10] }
+        let quiet = arguments.isSet(options.quiet)
         let meter = ProgressMeter(console: invocation.console, quiet: quiet)
         job.progress = meter.windowProgress()
         let result = try invocation.stage {
-            try WindowStage.run(WindowStage.Request(input: input, output: destination, log: try arguments.optional(log), job: job))
+            try WindowStage.run(WindowStage.Request(input: input, output: destination, log: try arguments.optional(options.log), job: job))
         }
         meter.finish()
         invocation.warn(result.warnings)

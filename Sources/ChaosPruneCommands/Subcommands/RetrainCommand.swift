@@ -4,14 +4,19 @@ import ChaosPruneSystem
 
 /// `chaosprune retrain`: stage 4, the network trained again with a mask held at zero.
 enum RetrainCommand {
-    static let mask = Option<String>.text("mask", valueName: "FILE", help: "The weights to prune, one index per line (granger's output); none: the dense run.")
-    static let maskBase = Option<Int>.integer("mask-base", default: 0, in: 0...1, help: "1 for 1-based masks, as the framework's own lists are.")
-    static let baseline = Option<BaselineMask.Kind>.choice("baseline", valueName: "KIND", default: nil,
-                                                           help: "Instead of --mask, a baseline mask: magnitude (the smallest |w| after dense stage-1 training) or random.")
-    static let prune = Option<Int>.integer("prune", default: nil, in: 0...1_000_000, help: "With --baseline: how many weights to prune.")
-    static let pruneLike = Option<String>.text("prune-like", valueName: "FILE", help: "With --baseline: prune as many weights as this mask holds.")
-    static let seed = Option<Int>.integer("seed", default: nil, in: 0...Int(UInt32.max), defaultText: "the trial",
-                                          help: "With --baseline random: numpy's seed for the sample.")
+    /// The options of `chaosprune retrain`, in help order.
+    struct Options: OptionGroup {
+        let training = TrainingOptions()
+        let mask = Option<String>.text("mask", valueName: "FILE", help: "The weights to prune, one index per line (granger's output); none: the dense run.")
+        let maskBase = Option<Int>.integer("mask-base", default: 0, in: 0...1, help: "1 for 1-based masks, as the framework's own lists are.")
+        let baseline = Option<BaselineMask.Kind>.choice("baseline", valueName: "KIND", default: nil,
+                                                        help: "Instead of --mask, a baseline mask: magnitude (the smallest |w| after dense stage-1 training) or random.")
+        let prune = Option<Int>.integer("prune", default: nil, in: 0...1_000_000, help: "With --baseline: how many weights to prune.")
+        let pruneLike = Option<String>.text("prune-like", valueName: "FILE", help: "With --baseline: prune as many weights as this mask holds.")
+        let seed = Option<Int>.integer("seed", default: nil, in: 0...Int(UInt32.max), defaultText: "the trial",
+                                       help: "With --baseline random: numpy's seed for the sample.")
+        let quiet = SharedOption.quiet
+    }
 
     /// Where a baseline's size comes from.
     enum BaselineSize {
@@ -20,15 +25,15 @@ enum RetrainCommand {
     }
 
     /// The baseline the options ask for, checked before any data is read; nil for a mask file or the dense run.
-    static func baselineRequest(_ arguments: ParsedArguments) throws(CommandError) -> (BaselineMask.Kind, BaselineSize)? {
-        guard let kind = try arguments.optional(baseline) else {
-            if arguments.isGiven(prune) || arguments.isGiven(pruneLike) || arguments.isGiven(seed) {
+    static func baselineRequest(_ arguments: ParsedArguments, options: Options) throws(CommandError) -> (BaselineMask.Kind, BaselineSize)? {
+        guard let kind = try arguments.optional(options.baseline) else {
+            if arguments.isGiven(options.prune) || arguments.isGiven(options.pruneLike) || arguments.isGiven(options.seed) {
                 throw .usage("--prune, --prune-like and --seed go with --baseline")
             }
             return nil
         }
-        if arguments.isGiven(mask) { throw .usage("--baseline builds its own mask: give --mask or --baseline, not both") }
-        switch (try arguments.optional(prune), try arguments.optional(pruneLike)) {
+        if arguments.isGiven(options.mask) { throw .usage("--baseline builds its own mask: give --mask or --baseline, not both") }
+        switch (try arguments.optional(options.prune), try arguments.optional(options.pruneLike)) {
         case let (number?, nil): return (kind, .count(number))
         case let (nil, path?): return (kind, .like(path))
         default: throw .usage("--baseline needs --prune N or --prune-like MASK (one of them)")
@@ -36,16 +41,16 @@ enum RetrainCommand {
     }
 
     /// The mask's indices: a file, a baseline, or none (dense).
-    static func maskIndices(_ invocation: Invocation, baseline request: (BaselineMask.Kind, BaselineSize)?, setup: TrainingSetup,
-                            trial: Int) throws(CommandError) -> [Int] {
+    static func maskIndices(_ invocation: Invocation, options: Options, baseline request: (BaselineMask.Kind, BaselineSize)?,
+                            setup: TrainingSetup, trial: Int) throws(CommandError) -> [Int] {
         let arguments = invocation.arguments
-        let base = try arguments.value(maskBase)
+        let base = try arguments.value(options.maskBase)
         let weights = setup.recipe.weightCount
         guard let (kind, size) = request else {
-            let path = try arguments.optional(mask)
+            let path = try arguments.optional(options.mask)
             return try invocation.stage { try path.map { try MaskFile.readSet($0, offset: base, weights: weights) } ?? [] }
         }
-        let sampleSeed = UInt32(try arguments.optional(seed) ?? trial)
+        let sampleSeed = UInt32(try arguments.optional(options.seed) ?? trial)
         return try invocation.stage {
             let count: Int
             switch size {
@@ -63,25 +68,26 @@ enum RetrainCommand {
         discussion: "Helper recipes zero the masked weights at the start and after every update, train num_iterations + 50 epochs, and report the first epoch whose train accuracy reaches the recipe's benchmark; diabetes zeroes them before every forward pass only (the framework's way) and has no benchmark. Writes epochs_K.csv (epoch,train_acc,test_acc) and summary_K.json (benchmark epoch, accuracies, macro precision, recall and F1 as scikit-learn computes them); with --baseline also the mask it built, baseline_mask_K.csv.",
         examples: ["chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --mask mask.csv -o run/FT",
                    "chaosprune retrain --recipe bank_note --data-dir data --init init/bank_note.npy --trial 1 --baseline magnitude --prune-like mask.csv -o run/magnitude"],
-        options: TrainingOptions.specs + [mask.spec, maskBase.spec, baseline.spec, prune.spec, pruneLike.spec, seed.spec, QuietOption.quiet.spec]
-    ) { invocation throws(CommandError) in
+        options: Options()
+    ) { invocation, options throws(CommandError) in
         let arguments = invocation.arguments
-        let baselineRequest = try baselineRequest(arguments)
-        let (setup, trial) = try TrainingOptions.setup(arguments, invocation: invocation)
-        let folder = try arguments.value(TrainingOptions.output)
-        try TrainingOptions.requireOutputsApart(arguments, names: RetrainingReport.fileNames(trial: trial, baseline: baselineRequest != nil),
-                                                others: [mask, pruneLike])
-        let indices = try maskIndices(invocation, baseline: baselineRequest, setup: setup, trial: trial)
+        let training = options.training
+        let baselineRequest = try baselineRequest(arguments, options: options)
+        let (setup, trial) = try training.setup(arguments, invocation: invocation)
+        let folder = try arguments.value(training.output)
+        try training.requireOutputsApart(arguments, names: RetrainingReport.fileNames(trial: trial, baseline: baselineRequest != nil),
+                                         others: [options.mask, options.pruneLike])
+        let indices = try maskIndices(invocation, options: options, baseline: baselineRequest, setup: setup, trial: trial)
         if !indices.isEmpty, indices.count == setup.recipe.weightCount {
             invocation.warn([.everyWeightMasked(count: indices.count, baseline: baselineRequest != nil)])
         }
         let request = SparseRetraining.Request(setup: setup, mask: indices,
-                                               epochs: try arguments.optional(TrainingOptions.epochs) ?? setup.recipe.retrainEpochs)
+                                               epochs: try arguments.optional(training.epochs) ?? setup.recipe.retrainEpochs)
         let result = SparseRetraining.run(request)
         try invocation.stage {
             try RetrainingReport.write(result, recipe: setup.recipe, trial: trial, mask: indices, baseline: baselineRequest != nil, into: folder)
         }
-        if !arguments.isSet(QuietOption.quiet) {
+        if !arguments.isSet(options.quiet) {
             let reached = result.benchmarkEpoch.map { "benchmark at epoch \($0)" } ?? "benchmark never reached"
             invocation.console.error("retrain: \(setup.recipe.name) trial \(trial), \(indices.count) of \(setup.recipe.weightCount) weights pruned: \(reached); final train accuracy \(PythonFloatText.repr(result.epochs.last?.train ?? 0)), test \(PythonFloatText.repr(result.epochs.last?.test ?? 0))\n")
         }
