@@ -56,7 +56,7 @@ public enum GrangerStage {
     /// - Throws: `InputError`, `StageError` or `SystemError`; no output is written then.
     public static func run(_ request: Request) throws -> Result {
         let le = try NumericTable.read(request.lePath, threads: request.job.threads)
-        let accuracy = try NumericTable.read(request.accuracyPath, threads: request.job.threads)
+        let accuracy = try AccuracyFile.read(request.accuracyPath, threads: request.job.threads)
         return try run(request, accuracy: accuracy, le: le)
     }
 

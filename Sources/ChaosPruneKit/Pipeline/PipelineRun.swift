@@ -70,7 +70,7 @@ public enum PipelineRun {
     /// - Throws: `InputError`, `StageError` or `SystemError`.
     public static func run(_ request: Request) throws -> Result {
         let reader = try NumericCSVReader(path: request.weights)
-        let accuracy = try NumericTable.read(request.accuracy)
+        let accuracy = try AccuracyFile.read(request.accuracy)
         let names = FileNames(request)
         let staging = try StagingFolder(for: request.folder, files: names.all)
         do {

@@ -103,7 +103,7 @@ public enum ReportPage {
             minimumP = try rowsAfterHeader(path, columns: 2).map { $0[1] }
         }
         if let path = request.accuracy ?? run.accuracy, !le.isEmpty {
-            let accuracy = try NumericTable.read(path)
+            let accuracy = try AccuracyFile.read(path)
             if case let .success(risk) = MisclassificationRisk.series(windows: le.count, accuracy: accuracy.rows, layout: .perStep, plan: plan) {
                 sections.append(section("Misclassification risk over windows", figure(
                     SVGFigures.lines(id: "fig-risk", series: [("risk = 1 − test accuracy at the window's end", risk)], xLabel: "window", yLabel: "risk"),

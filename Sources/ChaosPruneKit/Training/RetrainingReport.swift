@@ -24,9 +24,9 @@ public enum RetrainingReport {
 
     /// `epochs_K.csv`.
     public static func epochs(_ result: SparseRetraining.Result) -> [UInt8] {
-        var text = "epoch,train_acc,test_acc\n"
+        var text = AccuracyFile.epochsHeader
         for (index, epoch) in result.epochs.enumerated() {
-            text += "\(index),\(PythonFloatText.repr(epoch.train)),\(PythonFloatText.repr(epoch.test))\n"
+            text += AccuracyFile.epochLine(index, train: epoch.train, test: epoch.test)
         }
         return Array(text.utf8)
     }

@@ -147,10 +147,10 @@ public enum StageOneRecording {
                     try writers[0].write(rows[index])
                     let result = accuracies[index]
                     if helper {
-                        try writers[1].write("\(PythonFloatText.repr(result.test)),\(PythonFloatText.repr(result.train))\r\n")
+                        try writers[1].write(AccuracyFile.helperLine(test: result.test, train: result.train))
                     } else if step > 0 {
-                        try writers[1].write(PythonFloatText.repr(result.train) + "\n")
-                        try writers[2].write(PythonFloatText.repr(result.test) + "\n")
+                        try writers[1].write(AccuracyFile.frameworkLine(result.train))
+                        try writers[2].write(AccuracyFile.frameworkLine(result.test))
                     }
                     last = result
                 }
