@@ -49,6 +49,14 @@ struct ReportTests {
         #expect(ColourScale.viridis(-3) == ColourScale.viridis(0))
     }
 
+    @Test("minimum p-values far outside [0, 1], and ±infinity and NaN, fall in the end bins or none, never a trap", arguments: [
+        [1e300, -1e300], [Double.greatestFiniteMagnitude, -Double.greatestFiniteMagnitude], [.infinity, -.infinity, .nan, 0.5],
+    ])
+    func histogramEdges(_ values: [Double]) {
+        let svg = SVGFigures.histogram(id: "h", values: values, alpha: 0.05, xLabel: "p")
+        #expect(svg.contains("<svg id=\"h\""))
+    }
+
     @Test("a demo run's page: well-formed, self-contained, every figure present")
     func page() throws {
         let (folder, page) = try Self.pipelineRun()

@@ -71,7 +71,7 @@ public enum SVGFigures {
     public static func histogram(id: String, values: [Double], alpha: Double, xLabel: String) -> String {
         let bins = 20
         var counts = [Int](repeating: 0, count: bins)
-        for value in values where value.isFinite { counts[min(bins - 1, max(0, Int(value * Double(bins))))] += 1 }
+        for value in values where value.isFinite { counts[Int(min(max(value * Double(bins), 0), Double(bins - 1)))] += 1 }
         let x = LinearScale(domain: 0...1, range: (left, width - right))
         let y = LinearScale(domain: 0...Double(max(counts.max() ?? 1, 1)), range: (height - bottom, top))
         var svg = open(id) + axes(x: x, y: y, xLabel: xLabel, yLabel: "weights")

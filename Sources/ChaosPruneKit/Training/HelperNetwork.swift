@@ -11,8 +11,9 @@ import ChaosPruneSystem
 ///   g1[h] = (Σₒ W2[o][h]·g2[o])·σ′(z1[h]) with W2 before the update;
 ///   every gradient times c = 1/O; p = p − lr·dp.
 /// - Accuracy: correct when floor(a2[o] + 0.5) == y[o] for every output (not argmax).
-/// - Metrics: the 0/1 label and floor(a2 + 0.5) for one output; argmax of
-///   target and output for several.
+/// - Metrics: the 0/1 label and floor(a2 + 0.5) for one output (−1, "no
+///   class", for an output that is NaN); argmax of target and output for
+///   several (numpy's: the first NaN wins).
 enum HelperNetwork: NetworkArithmetic {
     static let decisionRule = CertifiedDecision.Rule.threshold
 
@@ -83,7 +84,7 @@ enum HelperNetwork: NetworkArithmetic {
                        scratch s: UnsafeMutablePointer<Double>) -> (truth: Int, predicted: Int) {
         forward(p, shape, x: x, scratch: s)
         let a2 = s + 3 * shape.hidden + 2 * shape.outputs
-        if shape.outputs == 1 { return (Int(y[0]), Int((a2[0] + 0.5).rounded(.down))) }
+        if shape.outputs == 1 { return (roundedLabel(y[0]), roundedLabel(a2[0])) }
         return (argmax(y, shape.outputs), argmax(a2, shape.outputs))
     }
 }

@@ -51,10 +51,25 @@ protocol NetworkArithmetic {
                        y: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>) -> (truth: Int, predicted: Int)
 }
 
-/// The first maximum's index (numpy's argmax).
+/// The first maximum's index, as numpy's argmax: a NaN counts as the
+/// maximum, so the first NaN's index when there is one.
 @inline(__always)
-func argmax(_ values: UnsafePointer<Double>, _ count: Int) -> Int {
+package func argmax(_ values: UnsafePointer<Double>, _ count: Int) -> Int {
     var best = 0
-    for index in 1..<max(count, 1) where values[index] > values[best] { best = index }
+    if values[0].isNaN { return 0 }
+    for index in 1..<max(count, 1) {
+        if values[index].isNaN { return index }
+        if values[index] > values[best] { best = index }
+    }
     return best
+}
+
+/// The class a single output predicts, floor(a + 0.5), or −1 ("no class")
+/// when the output is not finite: numpy would pass NaN on to scikit-learn,
+/// which refuses it, and a float → integer conversion of it has no value.
+@inline(__always)
+package func roundedLabel(_ output: Double) -> Int {
+    let rounded = (output + 0.5).rounded(.down)
+    guard rounded.isFinite, abs(rounded) < 0x1p62 else { return -1 }
+    return Int(rounded)
 }
