@@ -77,6 +77,10 @@ struct InteropCommandTests {
     @Test("a shard range breaking 1 ≤ A ≤ B is a usage error (exit 2) before any file is read; other text after @ is part of the name",
           arguments: [("s1.csv@0:13", 2, "s1.csv@0:13: expected FILE@A:B with 1 ≤ A ≤ B"), ("s1.csv@13:1", 2, "s1.csv@13:1: expected FILE@A:B"),
                       ("s1.csv@-1:5", 2, "s1.csv@-1:5: expected FILE@A:B"), ("s1.csv@x:5", 1, "s1.csv@x:5: no sidecar (s1.csv@x:5.json)"),
+                      ("s1.csv@1:9223372036854775807", 2, "s1.csv@1:9223372036854775807: expected FILE@A:B with 1 ≤ A ≤ B ≤ 2147483647"),
+                      ("s1.csv@1:99999999999999999999", 2, "s1.csv@1:99999999999999999999: expected FILE@A:B"),
+                      ("s1.csv@9223372036854775807:9223372036854775807", 2, "s1.csv@9223372036854775807:9223372036854775807: expected"),
+                      ("s1.csv@+1:2147483648", 2, "s1.csv@+1:2147483648: expected FILE@A:B"),
                       ("s1.csv@1:13@", 1, "s1.csv@1:13@: no sidecar")])
     func mergeRangeSyntax(_ argument: String, _ status: Int32, _ message: String) throws {
         let folder = try shards(keepSidecars: false)

@@ -29,7 +29,7 @@ enum MergeCommand {
         var named: [(path: String, weights: ClosedRange<Int>?)] = []
         for argument in arguments.positionals {
             guard let shard = ShardMerge.Shard.split(argument: argument) else {
-                throw .usage("\(ArgumentText.printable(argument)): expected FILE@A:B with 1 ≤ A ≤ B")
+                throw .usage("\(ArgumentText.printable(argument)): expected FILE@A:B with 1 ≤ A ≤ B ≤ \(ShardMerge.Shard.mostWeights)")
             }
             named.append(shard)
         }

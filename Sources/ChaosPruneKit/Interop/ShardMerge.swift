@@ -26,14 +26,24 @@ public enum ShardMerge {
         /// Its sidecar, when it has one.
         public var sidecar: WindowSidecar?
 
+        /// The most weights a shard range may name: 2³¹ − 1, as `convert --weights`.
+        public static let mostWeights = MaskFlags.mostWeights
+
         /// The file and the weights an argument names: `FILE@A:B` (1-based,
         /// inclusive) or `FILE`; nil when the text after the last `@` is two
-        /// whole numbers that break 1 ≤ A ≤ B. (Any other `@` is part of the name.)
+        /// whole numbers (each an optional sign and digits, of any length)
+        /// that break 1 ≤ A ≤ B ≤ ``mostWeights``. (Any other `@` is part of the name.)
         public static func split(argument: String) -> (path: String, weights: ClosedRange<Int>?)? {
             guard let at = argument.lastIndex(of: "@") else { return (argument, nil) }
             let range = argument[argument.index(after: at)...].split(separator: ":", omittingEmptySubsequences: false)
-            guard range.count == 2, let low = Int(range[0]), let high = Int(range[1]) else { return (argument, nil) }
-            return low >= 1 && high >= low ? (String(argument[..<at]), low...high) : nil
+            guard range.count == 2, range.allSatisfy(isWholeNumber) else { return (argument, nil) }
+            guard let low = Int(range[0]), let high = Int(range[1]), 1 <= low, low <= high, high <= mostWeights else { return nil }
+            return (String(argument[..<at]), low...high)
+        }
+
+        private static func isWholeNumber(_ text: Substring) -> Bool {
+            let digits = text.first == "+" || text.first == "-" ? text.dropFirst() : text
+            return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
         }
 
         /// The shard in `path`, holding the weights `given` or, when nil, those its sidecar records.
