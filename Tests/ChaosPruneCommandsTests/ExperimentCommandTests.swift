@@ -95,6 +95,8 @@ struct ExperimentCommandTests {
         (["--trials", "1,11"], 1, "iris.npy: trial 11 is not in the file, which holds trials 1…10"),
         (["--trials", "1,2", "--ft-masks", "m.csv,missing.csv"], 1, "missing.csv: cannot read"),
         (["--ft-masks", "bad.csv"], 1, "bad.csv:2:1: index 42 is outside the network's 42 weights"),
+        (["--partial-epochs", "201"], 2, "--partial-epochs 201 is more than the full recording's 200 epochs of iris"),
+        (["--partial-epochs", "1000000"], 2, "--partial-epochs 1000000 is more than the full recording's"),
     ])
     func badInput(_ options: [String], _ status: Int32, _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()

@@ -67,6 +67,9 @@ public enum ExperimentRun {
             if let twice = trials.indices.first(where: { trials[..<$0].contains(trials[$0]) }) {
                 return "trial \(trials[twice]) is named twice"
             }
+            if let partialEpochs, partialEpochs > recipe.epochs {
+                return "--partial-epochs \(partialEpochs) is more than the full recording's \(recipe.epochs) epochs of \(recipe.name); the partial recording (LEGCNet-PT) is a prefix of the full one"
+            }
             for (name, masks) in [("--ft-masks", ftMasks), ("--pt-masks", ptMasks)] {
                 if let masks, masks.count != trials.count {
                     return "\(name) gives \(masks.count) mask file(s) for \(trials.count) trial(s): one per trial, in order"
