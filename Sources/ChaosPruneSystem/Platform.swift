@@ -89,8 +89,16 @@ public enum Platform {
     /// `rmdir(2)` of an empty folder, ignoring failure.
     public static func removeFolder(_ path: String) { _ = rmdir(path) }
 
-    /// `mkdir(path, 0777)`; an existing folder is fine.
+    /// `mkdir(path, 0777)`, with any missing parents (as `mkdir -p`); an existing folder is fine.
     public static func makeFolder(_ path: String) throws(SystemError) {
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
+        let failure = errno
+        var parent = path
+        while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
+        guard failure == ENOENT, let slash = parent.lastIndex(of: "/"), slash != parent.startIndex else {
+            throw SystemError(operation: .createFolder, path: path, code: failure)
+        }
+        try makeFolder(String(parent[..<slash]))
         guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw SystemError(operation: .createFolder, path: path, code: errno) }
     }
 
