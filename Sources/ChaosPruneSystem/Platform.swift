@@ -194,6 +194,14 @@ public enum Platform {
         for number in [SIGINT, SIGTERM, SIGHUP] { _ = signal(number, handler) }
     }
 
+    /// Ignores SIGPIPE and SIGXFSZ, so that a closed pipe or a file-size limit
+    /// makes a write fail (EPIPE, EFBIG) and the run end as any failed write
+    /// does, its temporaries removed, instead of killing the process.
+    public static func ignoreOutputSignals() {
+        _ = signal(SIGPIPE, SIG_IGN)
+        _ = signal(SIGXFSZ, SIG_IGN)
+    }
+
     /// `unlink(2)` of a C string, for signal handlers.
     public static func unlinkRaw(_ path: UnsafePointer<CChar>) { _ = unlink(path) }
 
