@@ -208,6 +208,20 @@ struct NumpyEdgeTests {
 
     static func int64s(_ values: [Int64]) -> [UInt8] { values.flatMap { value in (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } } }
 
+    @Test("a repeated header key takes its last value, as Python's dict literal does; spacing and quotes as literal_eval reads them", arguments: [
+        "{'descr': '<f8', 'fortran_order': True, 'shape': (9,), 'descr': '<i8', 'fortran_order': False, 'shape': (3,), }",
+        "{\"descr\": \"<i8\", \"fortran_order\": False, \"shape\": (3,)}",
+        "{ 'shape' : ( 3 , ) ,\t'descr' : '<i8' , 'fortran_order' : False }",
+    ])
+    func lastKeyWins(_ header: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.npy(header, Self.int64s([7, 8, 9])).write(to: folder.appendingPathComponent("i.npy"))
+        let run = try TestSupport.run("chaosprune", ["convert", "npy", "i.npy", "-o", "i.csv"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try String(contentsOf: folder.appendingPathComponent("i.csv"), encoding: .utf8) == "7\n8\n9\n")
+    }
+
     @Test("int64 arrays print exactly, beyond 2⁵³ and at 2⁶³ − 1")
     func exactIntegers() throws {
         let folder = try TestSupport.temporaryFolder()
@@ -228,6 +242,14 @@ struct NumpyEdgeTests {
         ("{'descr': '<i8', 'fortran_order': False, 'shape': (3e0,), }", 3, "shape dimension '3e0' is not a size"),
         ("{'descr': [('a', '<f8'), ('b', '<i4')], 'fortran_order': False, 'shape': (3,), }", 3, "a structured dtype (a list of named fields) is not supported"),
         ("{'descr': '<i8', 'fortran_order': False, 'shape': (3, 1, 1), }", 3, "shape (3, 1, 1): only 1-D and 2-D arrays convert to CSV"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (2,,), }", 3, "byte 10: the .npy header is not the dictionary numpy writes: expected a shape dimension or ')'"),
+        ("{'descr': '<i8', 'fortran_order': 'False', 'shape': (3,), }", 3, "byte 10: fortran_order must be True or False"),
+        ("{'descr': '<i8', 'fortran_order': 0, 'shape': (3,), }", 3, "byte 10: fortran_order must be True or False"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (3), }", 3, "byte 10: shape must be a tuple such as (3,) or (2, 4)"),
+        ("{'descr': '<i8', 'shape': (3,), }", 3, "byte 10: the .npy header must hold exactly 'descr', 'fortran_order' and 'shape', not 'descr', 'shape'"),
+        ("{'descr': '<i8', 'fortran_order': False, 'shape': (3,), 'extra': 1, }", 3, "must hold exactly 'descr', 'fortran_order' and 'shape'"),
+        ("{'descr': '<i8' 'fortran_order': False, 'shape': (3,), }", 3, "the .npy header is not the dictionary numpy writes: expected '}'"),
+        ("'descr': '<i8', 'fortran_order': False, 'shape': (3,)", 3, "the .npy header is not the dictionary numpy writes: expected '{'"),
     ])
     func inconsistent(_ header: String, _ values: Int, _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()

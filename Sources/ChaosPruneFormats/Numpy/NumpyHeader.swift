@@ -3,9 +3,17 @@
 /// them. The one header reader for plain arrays (`NumpyArrayReader`) and
 /// object arrays (`PickledArrayReader`).
 ///
+/// The header dictionary is read as numpy reads it (`ast.literal_eval`, then
+/// its checks): a Python dict literal holding exactly the keys `descr` (a
+/// string), `fortran_order` (`True` or `False`) and `shape` (a tuple of whole
+/// numbers), a repeated key taking its last value.
+///
 /// Edge cases: a structured dtype (`descr` a list of fields) is refused by
 /// name; each shape dimension must be a whole number from 0 to the file's
-/// size in bytes (nothing larger can be held); `()` is a 0-d array.
+/// size in bytes (nothing larger can be held); `()` is a 0-d array; a
+/// malformed dict or tuple (`(2,,)`), a `fortran_order` that is not a bool
+/// (`'False'`), a shape that is not a tuple (`(3)`), a missing or extra key
+/// are refused at the header's byte.
 struct NumpyHeader {
     /// The dtype, as `'<f8'`, `'|O'` (without quotes).
     var descr: String
@@ -32,31 +40,142 @@ struct NumpyHeader {
         for index in (8..<start).reversed() { length = length << 8 | Int(bytes[index]) }
         guard length <= bytes.count - start else { throw InputError(file: name, message: "byte \(bytes.count): truncated .npy header") }
         let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
-        func field(_ key: String) -> Substring? {
-            guard let range = text.firstRange(of: "'\(key)':") else { return nil }
-            return text[range.upperBound...].drop { $0 == " " }
-        }
-        if field("descr")?.first == "[" {
-            throw InputError(file: name, message: "byte \(start): a structured dtype (a list of named fields) is not supported; save each field as its own array")
-        }
-        guard let descrText = field("descr"), descrText.first == "'", let close = descrText.dropFirst().firstIndex(of: "'") else {
-            throw InputError(file: name, message: "byte \(start): the .npy header has no descr")
-        }
-        descr = String(descrText[descrText.index(after: descrText.startIndex)..<close])
-        fortranOrder = field("fortran_order")?.hasPrefix("True") ?? false
-        guard let shapeText = field("shape"), shapeText.first == "(", let end = shapeText.firstIndex(of: ")") else {
-            throw InputError(file: name, message: "byte \(start): the .npy header has no shape")
-        }
-        var dimensions: [Int] = []
-        for part in shapeText[shapeText.index(after: shapeText.startIndex)..<end].split(separator: ",") {
-            let trimmed = part.filter { $0 != " " }
-            guard !trimmed.isEmpty else { continue }
-            guard let value = Int(trimmed), value >= 0, value <= bytes.count else {
-                throw InputError(file: name, message: "byte \(start): shape dimension '\(ArgumentText.printable(trimmed))' is not a size this file can hold")
-            }
-            dimensions.append(value)
-        }
+        var parser = HeaderDictionary(text: Array(text.unicodeScalars), file: name, offset: start, fileSize: bytes.count)
+        let fields = try parser.parse()
+        descr = fields.descr
+        fortranOrder = fields.fortranOrder
+        let dimensions = fields.shape
         shape = dimensions
         dataOffset = start + length
+    }
+}
+
+/// The header's dictionary literal, parsed as `ast.literal_eval` reads the
+/// subset numpy writes: string keys; string, bool and tuple-of-integer values.
+private struct HeaderDictionary {
+    let text: [Unicode.Scalar]
+    let file: String
+    /// The header's first byte in the file, for messages.
+    let offset: Int
+    let fileSize: Int
+    var position = 0
+
+    init(text: [Unicode.Scalar], file: String, offset: Int, fileSize: Int) {
+        self.text = text
+        self.file = file
+        self.offset = offset
+        self.fileSize = fileSize
+    }
+
+    enum Value {
+        case string(String)
+        case bool(Bool)
+        case tuple([Substring])
+        case other(String)
+    }
+
+    func failure(_ message: String) -> InputError {
+        InputError(file: file, message: "byte \(offset): \(message)")
+    }
+
+    mutating func skipBlanks() {
+        while position < text.count, [" ", "\t", "\n", "\r"].contains(text[position]) { position += 1 }
+    }
+
+    mutating func expect(_ scalar: Unicode.Scalar, _ what: String) throws(InputError) {
+        skipBlanks()
+        guard position < text.count, text[position] == scalar else {
+            throw failure("the .npy header is not the dictionary numpy writes: expected \(what)")
+        }
+        position += 1
+    }
+
+    mutating func peek() -> Unicode.Scalar? {
+        skipBlanks()
+        return position < text.count ? text[position] : nil
+    }
+
+    mutating func string() throws(InputError) -> String {
+        guard let quote = peek(), quote == "'" || quote == "\"" else {
+            throw failure("the .npy header is not the dictionary numpy writes: expected a quoted key")
+        }
+        position += 1
+        var value = String.UnicodeScalarView()
+        while position < text.count, text[position] != quote {
+            value.append(text[position])
+            position += 1
+        }
+        try expect(quote, "the closing quote")
+        return String(value)
+    }
+
+    mutating func value() throws(InputError) -> Value {
+        switch peek() {
+        case "'", "\"": return .string(try string())
+        case "(":
+            position += 1
+            var items: [Substring] = []
+            while true {
+                if peek() == ")" { position += 1; return .tuple(items) }
+                let begin = position
+                while position < text.count, !["," , ")", " ", "\t", "\n", "\r", "(", "]", "}"].contains(text[position]) { position += 1 }
+                guard position > begin else {
+                    throw failure("the .npy header is not the dictionary numpy writes: expected a shape dimension or ')'")
+                }
+                items.append(Substring(String(String.UnicodeScalarView(text[begin..<position]))))
+                if peek() == "," {
+                    position += 1
+                } else {
+                    try expect(")", "',' or ')' in the shape")
+                    guard items.count > 1 else { return .other("(\(items[0]))") }
+                    return .tuple(items)
+                }
+            }
+        default:
+            let begin = position
+            while position < text.count, ![",", "}", " ", "\t", "\n", "\r"].contains(text[position]) { position += 1 }
+            let word = String(String.UnicodeScalarView(text[begin..<position]))
+            switch word {
+            case "True": return .bool(true)
+            case "False": return .bool(false)
+            default: return .other(word)
+            }
+        }
+    }
+
+    mutating func parse() throws(InputError) -> (descr: String, fortranOrder: Bool, shape: [Int]) {
+        try expect("{", "'{'")
+        var values: [String: Value] = [:]
+        while peek() != "}" {
+            let key = try string()
+            try expect(":", "':' after '\(ArgumentText.printable(key))'")
+            if key == "descr", peek() == "[" {
+                throw failure("a structured dtype (a list of named fields) is not supported; save each field as its own array")
+            }
+            values[key] = try value()
+            if peek() == "," { position += 1 } else { break }
+        }
+        try expect("}", "'}'")
+        guard Set(values.keys) == ["descr", "fortran_order", "shape"] else {
+            let keys = values.keys.sorted().map { "'\(ArgumentText.printable($0))'" }.joined(separator: ", ")
+            throw failure("the .npy header must hold exactly 'descr', 'fortran_order' and 'shape', not \(keys)")
+        }
+        let descr: String
+        switch values["descr"] {
+        case let .string(text): descr = text
+        default: throw failure("descr must be a dtype string such as '<f8'")
+        }
+        guard case let .bool(fortranOrder) = values["fortran_order"] else {
+            throw failure("fortran_order must be True or False")
+        }
+        guard case let .tuple(items) = values["shape"] else { throw failure("shape must be a tuple such as (3,) or (2, 4)") }
+        var shape: [Int] = []
+        for item in items {
+            guard let value = Int(item), value >= 0, value <= fileSize else {
+                throw failure("shape dimension '\(ArgumentText.printable(String(item)))' is not a size this file can hold")
+            }
+            shape.append(value)
+        }
+        return (descr, fortranOrder, shape)
     }
 }
