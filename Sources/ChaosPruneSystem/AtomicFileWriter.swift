@@ -46,7 +46,7 @@ public final class AtomicFileWriter {
         let slash = target.lastIndex(of: "/")
         let folder = slash.map { String(target[...$0]) } ?? ""
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
-        let temporary = "\(folder).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary = HiddenSibling.path(in: folder, for: name, suffix: "tmp")
         temporaryPath = temporary
         renameTarget = target
         do {

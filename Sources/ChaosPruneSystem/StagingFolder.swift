@@ -16,7 +16,7 @@ public final class StagingFolder {
     /// The staging folder's and the staged files' slots in `InterruptCleanup`.
     private var interruptSlots: [Int?]
 
-    /// Creates `.<name>.<pid>.<random>.staging` beside `target` for the output
+    /// Creates `.<name>.<pid>.<random>.staging` (``HiddenSibling``) beside `target` for the output
     /// files `names`; if the process is interrupted before `commit(_:)` or
     /// `discard()`, the signal handler removes them and the folder.
     public init(for target: String, files names: [String]) throws(SystemError) {
@@ -27,7 +27,7 @@ public final class StagingFolder {
         let slash = trimmed.lastIndex(of: "/")
         let parent = slash.map { String(trimmed[...$0]) } ?? ""
         let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
-        let path = "\(parent).\(name).\(Platform.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).staging"
+        let path = HiddenSibling.path(in: parent, for: name, suffix: "staging")
         try Platform.makeFolder(path)
         self.path = path
         interruptSlots = [InterruptCleanup.register(path)] + names.map { InterruptCleanup.register("\(path)/\($0)") }

@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import ChaosPruneSystem
 import Synchronization
 
@@ -78,13 +79,14 @@ public final class Console: Sendable {
         }
     }
 
-    /// `PROGRAM: error: MESSAGE`.
+    /// `PROGRAM: error: MESSAGE`, on one line: control characters in the
+    /// message (a file name holding a newline or an escape) are escaped.
     public func report(_ error: CommandError, program: String) {
-        self.error("\(program): error: \(error.message)\n")
+        self.error("\(program): error: \(ArgumentText.escaped(error.message))\n")
     }
 
-    /// `PROGRAM: warning: MESSAGE`.
+    /// `PROGRAM: warning: MESSAGE`, on one line, escaped as `report`'s.
     public func warn(_ message: String, program: String) {
-        error("\(program): warning: \(message)\n")
+        error("\(program): warning: \(ArgumentText.escaped(message))\n")
     }
 }

@@ -3,12 +3,23 @@
 public enum ArgumentText {
     /// `text` with control characters escaped as `\u{…}` and cut to 60 characters (then `…`).
     public static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars.prefix(60) {
-            result += scalar.value < 32 || scalar.value == 127 ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
-        }
-        return text.unicodeScalars.count > 60 ? result + "…" : result
+        let cut = escaped(String(String.UnicodeScalarView(text.unicodeScalars.prefix(60))))
+        return text.unicodeScalars.count > 60 ? cut + "…" : cut
     }
+
+    /// `text` whole, with control characters (a newline, an escape, …) escaped
+    /// as `\u{…}`: a message naming a file called `a\nb` stays one line and
+    /// sends no terminal escape sequence.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            result += isControl(scalar) ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }
+        return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 32 || scalar.value == 127 }
 
     /// Bytes from a file shown as ``printable(_:)`` shows text; bytes that are
     /// not UTF-8 are escaped as `\x{…}`.
