@@ -64,12 +64,22 @@ public final class AtomicFileWriter {
             || (path.hasPrefix("/proc/") && path.contains("/fd/"))
     }
 
-    /// Opens `path` for appending (created if missing), written directly:
-    /// the authors' writer appends, so nothing is replaced and `commit()` only closes.
-    public init(appendingTo path: String) throws(SystemError) {
-        self.path = path
-        temporaryPath = nil
-        descriptor = try Platform.openForAppending(path, create: true)
+    /// Opens `path` for appending (created if missing), as the authors' writer
+    /// appends — into a copy: the temporary file starts with the target's
+    /// bytes, and `commit()` renames it over the target, so a run that fails
+    /// or is stopped leaves the target's previous bytes. A stream or device is
+    /// written directly, as ``init(path:)`` writes it.
+    public convenience init(appendingTo path: String) throws(SystemError) {
+        try self.init(path: path)
+        guard let target = renameTarget, case .regular = Platform.kind(of: target) else { return }
+        let source = try Platform.openForReading(target)
+        defer { Platform.close(source) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = try Platform.read(source, into: &chunk, at: 0, count: chunk.count, path: target)
+            if count == 0 { break }
+            try write(chunk[..<count])
+        }
     }
 
     deinit { abandon() }
