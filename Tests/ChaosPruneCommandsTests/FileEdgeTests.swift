@@ -138,12 +138,21 @@ struct FileEdgeTests {
         (["report", "sub", "-o", "sub/window_LE_1.csv"], "--output names the input 'sub/window_LE_1.csv'"),
         (["train", "--data", "sub/pure_1.csv", "--trial", "1", "-o", "sub"], "--output (its pure_1.csv) names the input 'sub/pure_1.csv'"),
         (["retrain", "--data", "sub/pure_1.csv", "--trial", "1", "-o", "sub", "--mask", "sub/epochs_1.csv"], "--output (its epochs_1.csv) names the input 'sub/epochs_1.csv'"),
+        (["le-window", "o.csv.json", "-o", "o.csv"], "--output's sidecar names the input 'o.csv.json'"),
+        (["granger", "le.csv", "w.csv", "-o", "le.csv.json"], "--output names the input 'le.csv.json'"),
+        (["merge", "w.csv@1:2", "le.csv@3:4", "-o", "le.csv.json"], "--output names the input 'le.csv.json'"),
+        (["merge", "le.csv.json@1:2", "w.csv@3:4", "-o", "le.csv"], "--output's sidecar names the input 'le.csv.json'"),
+        (["report", "sub", "--acc", "my.csv", "-o", "my.csv"], "--output names the input 'my.csv'"),
+        (["pipeline", "P/report.html", "le.csv", "--out", "P", "--report"], "--out (its report.html) names the input 'P/report.html'"),
+        (["experiment", "--recipe", "iris", "--data-dir", "sub", "--init", "E/results.csv", "-o", "E"], "-o (its results.csv) names the input 'E/results.csv'"),
     ])
     func outputNamesAnInput(_ arguments: [String], _ message: String) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        for name in ["w.csv", "le.csv", "w_W2.csv", "sub/window_LE_1.csv", "sub/epochs_1.csv"] {
+        for folderName in ["P", "E"] { try FileManager.default.createDirectory(at: folder.appendingPathComponent(folderName), withIntermediateDirectories: true) }
+        for name in ["w.csv", "le.csv", "w_W2.csv", "sub/window_LE_1.csv", "sub/epochs_1.csv", "o.csv.json", "le.csv.json", "my.csv",
+                     "P/report.html", "E/results.csv"] {
             try Data("0.5,0.25\n0.75,0.5\n".utf8).write(to: folder.appendingPathComponent(name))
         }
         try Data("1,2,0\n2,3,1\n3,4,0\n4,5,1\n5,6,0\n".utf8).write(to: folder.appendingPathComponent("sub/pure_1.csv"))
@@ -156,6 +165,24 @@ struct FileEdgeTests {
         for name in ["w.csv", "w_W2.csv", "sub/window_LE_1.csv"] {
             #expect(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) == "0.5,0.25\n0.75,0.5\n", "\(name)")
         }
+    }
+
+    @Test("two outputs of a run, one of them implied, naming one file are a usage error; an input inside a folder the run fills is refused", arguments: [
+        (["le-window", "w.csv", "-o", "x.csv", "--log", "x.csv.json"], "--output's sidecar and --log name the same file, 'x.csv.json'"),
+        (["le-window", "w.csv", "-o", "x.csv", "--log", "./x.csv.json"], "--output's sidecar and --log name the same file"),
+        (["experiment", "--recipe", "iris", "--data-dir", "sub", "--init", "E/trial_1/iris.npy", "-o", "E"],
+         "-o (its trial_1) is filled by this run, but holds the input 'E/trial_1/iris.npy'"),
+    ])
+    func impliedOutputs(_ arguments: [String], _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("E/trial_1"), withIntermediateDirectories: true)
+        for name in ["w.csv", "E/trial_1/iris.npy"] { try Data("0.5,0.25\n0.75,0.5\n".utf8).write(to: folder.appendingPathComponent(name)) }
+        let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
+        let run = try TestSupport.run("chaosprune", arguments, in: folder)
+        #expect(run.status == 2)
+        #expect(run.standardError.contains(message), "\(run.standardError)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted() == before, "nothing written")
     }
 
     @Test("an input that is no regular file (a device) may also be named as the output: nothing is replaced")

@@ -6,10 +6,14 @@ extension ParsedArguments {
     /// Throws a usage error when two of `options` (file outputs of one run)
     /// name the same file, or one of them names an input — see
     /// ``DistinctFiles``.
-    func requireDistinctOutputs(_ options: [Option<String>], inputs: [String] = []) throws(CommandError) {
+    /// `sidecarOf` names the option (among `options`) whose file gets a
+    /// window_LE sidecar beside it: the sidecar is an output too.
+    func requireDistinctOutputs(_ options: [Option<String>], inputs: [String] = [], sidecarOf: Option<String>? = nil) throws(CommandError) {
         var outputs: [(name: String, path: String)] = []
         for option in options {
-            if let path = try optional(option) { outputs.append(("--\(option.spec.long)", path)) }
+            guard let path = try optional(option) else { continue }
+            outputs.append(("--\(option.spec.long)", path))
+            if option.spec.long == sidecarOf?.spec.long { outputs += DistinctFiles.sidecar(of: path, role: "--\(option.spec.long)") }
         }
         try DistinctFiles.require(inputs: inputs, outputs: outputs)
     }
@@ -18,7 +22,9 @@ extension ParsedArguments {
 /// The rule that a run's outputs name files of their own: no two outputs the
 /// same file, and no output one of the run's inputs — spelled differently
 /// (`./x`, a symbolic link) or not — since the output would silently replace
-/// the other output, or the data being read. Only a regular file can be
+/// the other output, or the data being read. Implied files count: the
+/// sidecar written beside a window_LE output, the sidecars read beside
+/// window_LE inputs, the files of a run folder, `--acc`. Only a regular file can be
 /// replaced: an input that is a stream, device or FIFO (`-`, `/dev/stdin`, a
 /// terminal) may also be written to; standard output (`-`) named twice is a clash.
 enum DistinctFiles {
@@ -36,6 +42,28 @@ enum DistinctFiles {
             }
             seen.append((output.name, file))
         }
+    }
+
+    /// Throws a usage error when one of `inputs` lies inside one of `folders`,
+    /// folders the run fills with files of its own names.
+    static func requireOutside(inputs: [String], folders: [(name: String, path: String)]) throws(CommandError) {
+        for input in inputs {
+            guard case .regular = Platform.kind(of: input) else { continue }
+            let file = identity(input)
+            if let folder = folders.first(where: { file.hasPrefix(identity($0.path) + "/") }) {
+                throw .usage("\(folder.name) is filled by this run, but holds the input '\(ArgumentText.printable(input))': move the input or choose another folder")
+            }
+        }
+    }
+
+    /// The window_LE sidecar written beside the output `path`, when one is.
+    static func sidecar(of path: String, role: String) -> [(name: String, path: String)] {
+        WindowSidecar.belongsBeside(path) ? [("\(role)'s sidecar", WindowSidecar.path(for: path))] : []
+    }
+
+    /// The inputs `paths` with the window_LE sidecars beside them that a run reads.
+    static func withSidecars(_ paths: [String]) -> [String] {
+        paths.flatMap { path in path == "-" ? [path] : [path, WindowSidecar.path(for: path)] }
     }
 
     /// The file `path` names: resolved through symbolic links where it

@@ -62,6 +62,10 @@ enum ExperimentCommand {
         request.ptMasks = try arguments.optional(options.ptMasks)
         request.threads = try arguments.value(options.threads)
         if let problem = request.problem { throw .usage(problem) }
+        let inputs = [request.initialisation] + (request.ftMasks ?? []) + (request.ptMasks ?? [])
+        let reports = arguments.isSet(options.report) ? request.trials.map { ("-o (its trial_\($0)/report.html)", "\(request.folder)/trial_\($0)/report.html") } : []
+        try DistinctFiles.require(inputs: inputs, outputs: [("-o (its results.csv)", "\(request.folder)/results.csv")] + reports)
+        try DistinctFiles.requireOutside(inputs: inputs, folders: request.trials.map { ("-o (its trial_\($0))", "\(request.folder)/trial_\($0)") })
         let quiet = arguments.isSet(options.quiet)
         let showProgress = !quiet && invocation.console.errorIsTerminal
         let result = try invocation.stage {

@@ -42,7 +42,8 @@ enum GrangerCommand {
         job.plan = try options.plan.plan(arguments)
         job.legacyLayout = arguments.isSet(options.legacyLayout)
         if try arguments.optional(options.adf) != nil, !job.stationarity { throw .usage("--adf needs --stationarity") }
-        try arguments.requireDistinctOutputs([options.output, options.pValues, options.minimumP, options.adf], inputs: files)
+        try arguments.requireDistinctOutputs([options.output, options.pValues, options.minimumP, options.adf],
+                                             inputs: DistinctFiles.withSidecars([files[0]]) + [files[1]])
         let sidecar: WindowSidecar?
         do {
             sidecar = try WindowSidecar.read(for: files[0])

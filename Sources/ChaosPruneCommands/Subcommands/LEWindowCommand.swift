@@ -49,7 +49,7 @@ enum LEWindowCommand {
         let arguments = invocation.arguments
         let input = try invocation.positionals(1, "one weights CSV file")[0]
         let destination = try arguments.value(options.output)
-        try arguments.requireDistinctOutputs([options.output, options.log], inputs: [input])
+        try arguments.requireDistinctOutputs([options.output, options.log], inputs: [input], sidecarOf: options.output)
         let isLegacy = arguments.isSet(options.legacy)
         let plan = try options.plan.plan(arguments, defaultWindow: isLegacy ? WindowPlan.legacyWindow : WindowPlan.defaultWindow)
         var settings = isLegacy ? WindowSettings.legacy(plan: plan) : WindowSettings.current(plan: plan)

@@ -33,7 +33,8 @@ enum MergeCommand {
             }
             named.append(shard)
         }
-        try DistinctFiles.require(inputs: named.map(\.path), outputs: [("--output", destination)])
+        try DistinctFiles.require(inputs: DistinctFiles.withSidecars(named.map(\.path)),
+                                  outputs: [("--output", destination)] + DistinctFiles.sidecar(of: destination, role: "--output"))
         try invocation.stage {
             let shards = try named.map { try ShardMerge.Shard(path: $0.path, weights: $0.weights) }
             let merged = try ShardMerge.merge(shards, legacyLayout: legacyLayout, total: width)

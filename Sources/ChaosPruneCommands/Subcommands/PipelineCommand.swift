@@ -52,7 +52,8 @@ enum PipelineCommand {
         request.trial = try arguments.value(options.trial)
         request.dataName = try arguments.optional(options.dataName) ?? defaultData
         request.initName = try arguments.value(options.initName)
-        try DistinctFiles.require(inputs: [weights, accuracy], outputs: request.outputs.map { ("--out (its \($0.name))", $0.path) })
+        let page = report ? [("--out (its report.html)", "\(folder)/report.html")] : []
+        try DistinctFiles.require(inputs: [weights, accuracy], outputs: request.outputs.map { ("--out (its \($0.name))", $0.path) } + page)
         let quiet = arguments.isSet(options.quiet)
         let meter = ProgressMeter(console: invocation.console, quiet: quiet)
         request.windows.progress = meter.windowProgress()

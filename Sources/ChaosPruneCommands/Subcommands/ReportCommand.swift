@@ -25,10 +25,12 @@ enum ReportCommand {
     ) { invocation, options throws(CommandError) in
         let folder = try invocation.positionals(1, "one run folder")[0]
         let path = try invocation.arguments.optional(options.output) ?? "\(folder)/report.html"
-        if let run = try? RunFolder(folder) { try DistinctFiles.require(inputs: run.files, outputs: [("--output", path)]) }
+        let accuracy = try invocation.arguments.optional(options.accuracy)
+        let runFiles = (try? RunFolder(folder))?.files ?? []
+        try DistinctFiles.require(inputs: runFiles + [accuracy].compactMap { $0 }, outputs: [("--output", path)])
         var request = ReportPage.Request(folder: folder, layers: try invocation.arguments.optional(options.layers)?.map { ($0.rows, $0.columns) })
         request.alpha = try invocation.arguments.value(options.alpha)
-        request.accuracy = try invocation.arguments.optional(options.accuracy)
+        request.accuracy = accuracy
         try invocation.stage { try AtomicFileWriter.write(Array(try ReportPage.build(request).utf8), to: path) }
         return 0
     }
