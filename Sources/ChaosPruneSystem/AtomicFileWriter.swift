@@ -27,7 +27,8 @@ public final class AtomicFileWriter {
     ///   `/proc/self/fd/N`), devices, FIFOs and sockets are written directly, never replaced;
     /// - a symbolic link is written through: the file it names is replaced, the link stays;
     /// - an existing file the user may not write is refused (EACCES), as `cp` refuses it;
-    /// - a replaced file keeps its permission bits.
+    /// - a replaced file keeps its permission bits;
+    /// - a folder is refused (EISDIR) here, before anything is written, not when renaming.
     public init(path: String) throws(SystemError) {
         self.path = path
         if path == "-" {
@@ -41,7 +42,9 @@ public final class AtomicFileWriter {
             return
         }
         let target = Platform.isSymbolicLink(path) ? Platform.resolvedPath(path) ?? path : path
-        let existing = Platform.kind(of: target) != .missing
+        let kind = Platform.kind(of: target)
+        if kind == .folder { throw SystemError(operation: .write, path: path, code: Platform.isAFolderCode) }
+        let existing = kind != .missing
         if existing, !Platform.isWritable(target) { throw Platform.permissionDenied(path) }
         let slash = target.lastIndex(of: "/")
         let folder = slash.map { String(target[...$0]) } ?? ""
@@ -59,7 +62,7 @@ public final class AtomicFileWriter {
     }
 
     /// Whether `path` names an open descriptor rather than a file to replace.
-    static func namesAStream(_ path: String) -> Bool {
+    public static func namesAStream(_ path: String) -> Bool {
         path == "/dev/stdout" || path == "/dev/stderr" || path.hasPrefix("/dev/fd/")
             || (path.hasPrefix("/proc/") && path.contains("/fd/"))
     }
@@ -134,6 +137,19 @@ public final class AtomicFileWriter {
             throw error
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Commits `writers` as one: every buffer is written out first, and only
+    /// when all have been are the temporaries renamed over their targets; a
+    /// failure before that abandons them all, so no target is replaced.
+    public static func commitAll(_ writers: [AtomicFileWriter]) throws(SystemError) {
+        do {
+            for writer in writers { try writer.flush() }
+        } catch {
+            for writer in writers { writer.abandon() }
+            throw error
+        }
+        for writer in writers { try writer.commit() }
     }
 
     /// Writes `bytes` to `path` whole or not at all.

@@ -131,6 +131,9 @@ public enum Platform {
     /// The permission failure of `path`, as `errno` EACCES.
     public static func permissionDenied(_ path: String) -> SystemError { SystemError(operation: .write, path: path, code: EACCES) }
 
+    /// `EISDIR`: the path names a folder where a file was expected.
+    public static let isAFolderCode = EISDIR
+
     /// The names in a folder (without `.` and `..`).
     public static func folderEntries(_ path: String) throws(SystemError) -> [String] {
         guard let stream = opendir(path) else { throw SystemError(operation: .read, path: path, code: errno) }

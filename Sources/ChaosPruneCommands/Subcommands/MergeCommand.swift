@@ -43,8 +43,7 @@ enum MergeCommand {
             let sidecar = WindowSidecar.belongsBeside(destination) ? merged.sidecar : nil
             let sidecarWriter = try sidecar.map { _ in try AtomicFileWriter(path: WindowSidecar.path(for: destination)) }
             if let sidecarWriter, let sidecar { try sidecarWriter.write(sidecar.json) }
-            try writer.commit()
-            try sidecarWriter?.commit()
+            try AtomicFileWriter.commitAll([writer] + [sidecarWriter].compactMap { $0 })
         }
         return 0
     }

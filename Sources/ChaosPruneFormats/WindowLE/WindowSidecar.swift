@@ -43,9 +43,10 @@ public struct WindowSidecar: Sendable, Equatable {
     public static let formatName = "chaosprune-window-le"
 
     /// Whether a window_LE file written to `path` gets a sidecar: not on
-    /// standard output nor on a device or FIFO.
+    /// standard output, an open descriptor's name (`/dev/stdout`,
+    /// `/proc/self/fd/1`, even when it leads to a regular file), a device or a FIFO.
     public static func belongsBeside(_ path: String) -> Bool {
-        path != "-" && Platform.kind(of: path) != .special
+        path != "-" && !AtomicFileWriter.namesAStream(path) && Platform.kind(of: path) != .special
     }
 
     /// The sidecar's path for a window_LE file.

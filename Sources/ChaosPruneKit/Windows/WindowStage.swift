@@ -68,10 +68,15 @@ public enum WindowStage {
         if let log = request.log {
             pending.append((log, Array(summary.log.text(staticWindows: summary.staticWindows, droppedWindows: summary.droppedWindows).utf8)))
         }
-        let sideWriters = try pending.map { (path, _) throws(SystemError) in try AtomicFileWriter(path: path) }
-        for (writer, (_, bytes)) in zip(sideWriters, pending) { try writer.write(bytes) }
-        try writer.commit()
-        for writer in sideWriters { try writer.commit() }
+        let sideWriters: [AtomicFileWriter]
+        do {
+            sideWriters = try pending.map { (path, _) throws(SystemError) in try AtomicFileWriter(path: path) }
+            for (sideWriter, (_, bytes)) in zip(sideWriters, pending) { try sideWriter.write(bytes) }
+        } catch {
+            writer.abandon()
+            throw error
+        }
+        try AtomicFileWriter.commitAll([writer] + sideWriters)
         var warnings: [StageWarning] = []
         if summary.droppedWindows > 0 { warnings.append(.droppedTrailingWindows(count: summary.droppedWindows, rows: summary.rows)) }
         if summary.noNeighbour > 0 { warnings.append(.windowsWithoutNeighbour(count: summary.noNeighbour)) }
