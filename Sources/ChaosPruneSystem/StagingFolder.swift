@@ -43,8 +43,14 @@ public final class StagingFolder {
     /// in order, removes from it the other files of `names` (an earlier run's,
     /// which this run did not write: the folder holds one run's set), and
     /// removes the staging folder. Files of other names are left alone.
+    /// Every target is checked before the first move: when one cannot be
+    /// replaced (it is a folder), nothing is moved and the folder keeps the
+    /// earlier run's set whole.
     public func commit(_ committed: [String]) throws(SystemError) {
         try Platform.makeFolder(target)
+        for name in committed where Platform.kind(of: finalPath(name)) == .folder {
+            throw SystemError(operation: .write, path: finalPath(name), code: Platform.isAFolderCode)
+        }
         for name in committed { try Platform.rename(file(name), to: finalPath(name)) }
         for name in names where !committed.contains(name) { Platform.remove(finalPath(name)) }
         discard()

@@ -86,6 +86,28 @@ struct PipelineCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["run", "short.csv"])
     }
 
+    @Test("a re-run whose target became a folder moves nothing: the earlier run's set stays whole", arguments: [
+        "granger_pvalues.csv", "mask_weights_init.csv", "window_LE_1.log",
+    ])
+    func targetBecameAFolder(_ name: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = Self.pipeline.appendingPathComponent("iris-s3")
+        let arguments = ["pipeline", input.appendingPathComponent("weights.csv").path, input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"]
+        #expect(try TestSupport.run("chaosprune", arguments, in: folder).status == 0)
+        let run = folder.appendingPathComponent("run")
+        try FileManager.default.removeItem(at: run.appendingPathComponent(name))
+        try FileManager.default.createDirectory(at: run.appendingPathComponent(name), withIntermediateDirectories: true)
+        let before = try FileManager.default.contentsOfDirectory(atPath: run.path).sorted()
+        let contents = try before.filter { $0 != name }.map { try Data(contentsOf: run.appendingPathComponent($0)) }
+        let second = try TestSupport.run("chaosprune", arguments + ["--window", "40"], in: folder)
+        #expect(second.status == 1)
+        #expect(second.standardError.contains("run/\(name): Is a directory"), "\(second.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run.path).sorted() == before)
+        #expect(try before.filter { $0 != name }.map { try Data(contentsOf: run.appendingPathComponent($0)) } == contents)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run"])
+    }
+
     @Test("a re-run replaces the earlier run's set of files: adf.csv of a --stationarity run goes when the next run has none")
     func rerunReplacesTheSet() throws {
         let folder = try TestSupport.temporaryFolder()
