@@ -10,10 +10,21 @@ public enum FileContents {
         return try readAll(descriptor: descriptor, path: path)
     }
 
-    /// Everything up to the end of `descriptor` (1 MiB reads; no more than a regular file has left).
+    /// The most bytes a stream (standard input, a FIFO, a device) read whole
+    /// may hold: 256 MiB. A regular file is bounded by its size instead.
+    public static let streamLimit = 1 << 28
+
+    /// Everything up to the end of `descriptor` (1 MiB reads; no more than a
+    /// regular file has left); a stream that goes on past ``streamLimit``
+    /// bytes (`/dev/zero`) is refused as too large (EFBIG) instead of read without end.
     public static func readAll(descriptor: Int32, path: String) throws(SystemError) -> [UInt8] {
         let input = ChunkedInput(descriptor: descriptor, path: path, chunk: 1 << 20)
-        while !input.endOfFile { try input.fill() }
+        while !input.endOfFile {
+            try input.fill()
+            if input.totalBytes == nil, input.buffer.count > streamLimit {
+                throw SystemError(operation: .read, path: path, code: Platform.tooLargeCode)
+            }
+        }
         return input.buffer
     }
 

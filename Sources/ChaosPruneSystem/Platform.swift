@@ -131,6 +131,9 @@ public enum Platform {
     /// The permission failure of `path`, as `errno` EACCES.
     public static func permissionDenied(_ path: String) -> SystemError { SystemError(operation: .write, path: path, code: EACCES) }
 
+    /// `EFBIG`: more bytes than the reader takes.
+    public static let tooLargeCode = EFBIG
+
     /// `EISDIR`: the path names a folder where a file was expected.
     public static let isAFolderCode = EISDIR
 

@@ -136,6 +136,9 @@ public struct WindowSidecar: Sendable, Equatable {
     public static func read(for file: String) throws(InputError) -> WindowSidecar? {
         let sidecar = path(for: file)
         guard file != "-", FileContents.exists(sidecar) else { return nil }
+        guard case .regular = Platform.kind(of: sidecar) else {
+            throw InputError(file: sidecar, message: "not a regular file (a FIFO or device is never read as a sidecar); delete it to use \(file) without metadata")
+        }
         let document: JSONValue
         do {
             document = try JSONValue.read(sidecar)

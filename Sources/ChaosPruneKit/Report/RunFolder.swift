@@ -30,7 +30,11 @@ public struct RunFolder: Sendable {
     public init(_ path: String) throws(StageError) {
         guard case .folder = Platform.kind(of: path) else { throw StageError("\(path): not a folder") }
         self.path = path
-        func files(_ folder: String) -> [String] { (try? Platform.folderEntries(folder))?.sorted() ?? [] }
+        func entries(_ folder: String) -> [String] { (try? Platform.folderEntries(folder))?.sorted() ?? [] }
+        // Only regular files are run files: a FIFO or device of a run file's name is never opened (it could block).
+        func files(_ folder: String) -> [String] {
+            entries(folder).filter { if case .regular = Platform.kind(of: "\(folder)/\($0)") { true } else { false } }
+        }
         for folder in [path, "\(path)/FT"] {
             let names = files(folder)
             if windowLE == nil, let name = names.first(where: { $0.hasPrefix("window_LE") && $0.hasSuffix(".csv") }) {
@@ -41,7 +45,7 @@ public struct RunFolder: Sendable {
             }
         }
         if let name = files(path).first(where: { $0.hasPrefix("acc") && $0.hasSuffix(".csv") }) { accuracy = "\(path)/\(name)" }
-        for variant in files("\(path)/retrain") {
+        for variant in entries("\(path)/retrain") {
             let names = files("\(path)/retrain/\(variant)")
             if let epochs = names.first(where: { $0.hasPrefix("epochs_") }), let summary = names.first(where: { $0.hasPrefix("summary_") }) {
                 retraining.append((variant, "\(path)/retrain/\(variant)/\(epochs)", "\(path)/retrain/\(variant)/\(summary)"))
