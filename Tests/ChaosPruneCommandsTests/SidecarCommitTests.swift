@@ -42,3 +42,41 @@ struct SidecarCommitTests {
         #expect(try Data(contentsOf: folder.appendingPathComponent("out.csv")) == Data(contentsOf: folder.appendingPathComponent("file/le.csv")))
     }
 }
+
+/// A sidecar that contradicts its window_LE file is refused, never trusted.
+@Suite("sidecars checked against their files")
+struct SidecarContradictionTests {
+    static let weights = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3/weights.csv").path
+    static let accuracy = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3/acc.csv").path
+
+    @Test("granger refuses a sidecar of another window, weight range or layout, or with a step that does not fit, naming it", arguments: [
+        (["--window", "40"], "records 133 windows (one row per window), but the file holds 106"),
+        (["--columns", "1:10"], "records weights 1…10 (10, one row per window), but the file holds 42"),
+        (["--legacy", "--window", "50"], "records 106 windows (one row per weight), but the file holds 42"),
+    ])
+    func contradictingSidecar(_ other: [String], _ message: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try TestSupport.run("chaosprune", ["le-window", Self.weights, "-q", "-o", "le.csv"], in: folder).status == 0)
+        #expect(try TestSupport.run("chaosprune", ["le-window", Self.weights, "-q", "-o", "other.csv"] + other, in: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("le.csv.json"))
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("other.csv.json"), to: folder.appendingPathComponent("le.csv.json"))
+        let run = try TestSupport.run("chaosprune", ["granger", "le.csv", Self.accuracy, "-o", "m.csv"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("le.csv.json: \(message)"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.csv").path))
+    }
+
+    @Test("a sidecar whose step is not window × (1 − overlap) is refused")
+    func inconsistentStep() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try TestSupport.run("chaosprune", ["le-window", Self.weights, "-q", "-o", "le.csv"], in: folder).status == 0)
+        let sidecar = folder.appendingPathComponent("le.csv.json")
+        let text = try String(contentsOf: sidecar, encoding: .utf8).replacing("\"step\": 45", with: "\"step\": 40")
+        try Data(text.utf8).write(to: sidecar)
+        let run = try TestSupport.run("chaosprune", ["granger", "le.csv", Self.accuracy, "-o", "m.csv"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("records window 50, overlap 0.1 and step 40, which do not go together"), "\(run.standardError)")
+    }
+}

@@ -51,9 +51,10 @@ enum GrangerCommand {
             throw .failure(String(describing: error))
         }
         if let sidecar { try reconcile(&job, with: sidecar, options: options, arguments: arguments, file: files[0]) }
-        let request = GrangerStage.Request(lePath: files[0], accuracyPath: files[1], mask: mask,
+        var request = GrangerStage.Request(lePath: files[0], accuracyPath: files[1], mask: mask,
                                            pValues: try arguments.optional(options.pValues), minimumP: try arguments.optional(options.minimumP),
                                            adf: try arguments.optional(options.adf), job: job)
+        request.sidecar = sidecar
         let result = try invocation.stage { try GrangerStage.run(request) }
         invocation.warn(result.warnings)
         if arguments.isSet(options.summary) {

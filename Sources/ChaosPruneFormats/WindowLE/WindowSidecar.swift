@@ -77,6 +77,24 @@ public struct WindowSidecar: Sendable, Equatable {
         self.sourceBytes = sourceBytes
     }
 
+    /// What the sidecar says that a window_LE file of `rows` rows and
+    /// `columns` columns contradicts — its layout's window count and weight
+    /// count, and a plan whose step is not W·(1 − o) — or nil when it fits.
+    public func contradiction(rows: Int, columns: Int) -> String? {
+        let (fileWindows, fileWeights) = layout == .windowsByWeights ? (rows, columns) : (columns, rows)
+        let layoutText = layout == .windowsByWeights ? "one row per window" : "one row per weight"
+        if fileWindows != windows {
+            return "records \(windows) windows (\(layoutText)), but the file holds \(fileWindows)"
+        }
+        if fileWeights != lastWeight - firstWeight + 1 {
+            return "records weights \(firstWeight)…\(lastWeight) (\(lastWeight - firstWeight + 1), \(layoutText)), but the file holds \(fileWeights)"
+        }
+        guard let recorded = try? plan, recorded.step == step else {
+            return "records window \(window), overlap \(PythonFloatText.repr(overlap)) and step \(step), which do not go together"
+        }
+        return nil
+    }
+
     /// The window plan recorded.
     public var plan: WindowPlan {
         get throws(WindowPlan.Invalid) { try WindowPlan(window: window, overlap: overlap) }

@@ -27,6 +27,9 @@ public enum GrangerStage {
         public var adf: String?
         /// Everything besides the files.
         public var job: GrangerJob.Options
+        /// The window_LE file's sidecar, when it has one: every fact it records
+        /// is checked against the file before the tests run.
+        public var sidecar: WindowSidecar?
 
         /// Creates a request.
         public init(lePath: String, accuracyPath: String, mask: String, pValues: String? = nil, minimumP: String? = nil,
@@ -63,6 +66,10 @@ public enum GrangerStage {
     /// Runs the stage with the accuracy table already read (the pipeline checks it before its first stage).
     public static func run(_ request: Request, accuracy: NumericTable, le: NumericTable? = nil) throws -> Result {
         let table = try le ?? NumericTable.read(request.lePath, threads: request.job.threads)
+        if let sidecar = request.sidecar, let contradiction = sidecar.contradiction(rows: table.rows.count, columns: table.columnCount) {
+            throw InputError(file: WindowSidecar.path(for: request.lePath),
+                             message: "\(contradiction) (\(request.leName ?? request.lePath)); the sidecar does not describe this file: delete it, or rerun le-window")
+        }
         let output = try GrangerJob.run(le: table, accuracy: accuracy, leName: request.leName ?? request.lePath, accuracyName: request.accuracyPath,
                                         options: request.job)
         var files: [String] = []
