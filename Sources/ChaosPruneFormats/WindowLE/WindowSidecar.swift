@@ -127,25 +127,10 @@ public struct WindowSidecar: Sendable, Equatable {
               let windows = document["windows"]?.integer, let rows = document["rows"]?.integer,
               let sourceName = document["sourceName"]?.string,
               firstWeight >= 1, lastWeight >= firstWeight, totalWeights >= lastWeight else { return nil }
-        self.tool = tool
-        self.script = script
-        self.window = window
-        self.overlap = overlap
-        self.step = step
-        self.dimension = dimension
-        self.delay = delay
-        self.steps = steps
-        radius = document["radius"]?.number
-        self.gate = gate
-        self.layout = layout
-        self.arithmetic = arithmetic
-        self.firstWeight = firstWeight
-        self.lastWeight = lastWeight
-        self.totalWeights = totalWeights
-        self.windows = windows
-        self.rows = rows
-        self.sourceName = sourceName
-        sourceBytes = document["sourceBytes"]?.integer
+        self.init(tool: tool, script: script, window: window, overlap: overlap, step: step, dimension: dimension, delay: delay,
+                  steps: steps, radius: document["radius"]?.number, gate: gate, layout: layout, arithmetic: arithmetic,
+                  firstWeight: firstWeight, lastWeight: lastWeight, totalWeights: totalWeights, windows: windows, rows: rows,
+                  sourceName: sourceName, sourceBytes: document["sourceBytes"]?.integer)
     }
 
     /// The sidecar of `file`, nil when there is none.
