@@ -16,7 +16,7 @@ public final class StagingFolder {
     /// The staging folder's and the staged files' slots in `InterruptCleanup`.
     private var interruptSlots: [Int?]
 
-    /// Creates `.<name>.<pid>.<random>.staging` (``HiddenSibling``) beside `target` for the output
+    /// Creates `.<name>.<pid>.<random>.staging` (`HiddenSibling`) beside `target` for the output
     /// files `names`; if the process is interrupted before `commit(_:)` or
     /// `discard()`, the signal handler removes them and the folder.
     public init(for target: String, files names: [String]) throws(SystemError) {
