@@ -147,3 +147,26 @@ struct GrangerNumericsTests {
         #expect(unrestricted == [2, 3, 4, 5, 1, 2, 3, 4, 20, 30, 40, 50, 10, 20, 30, 40, 1, 1, 1, 1])
     }
 }
+
+/// `--stationarity` stops as the notebook stops, and says why.
+@Suite("stationarity failures")
+struct StationarityFailureTests {
+    @Test("an LE series too short for the ADF regression is called too short, not constant", arguments: [
+        [1.0, 2.0], [1.0, 2.0, 4.0], [0.5, -0.25, 3.0],
+    ])
+    func tooShort(_ series: [Double]) {
+        let error = #expect(throws: StageError.self) {
+            try StationarityReport(risk: series.map { $0 / 10 + 0.01 }, le: [series], threads: 1)
+        }
+        #expect(error?.message.contains("the LE series of weight 0 (0-based) has \(series.count) windows, too few for adfuller's regression") == true,
+                "\(String(describing: error))")
+    }
+
+    @Test("a constant LE series is called constant")
+    func constant() {
+        let error = #expect(throws: StageError.self) {
+            try StationarityReport(risk: [0.1, 0.2, 0.15, 0.3, 0.25, 0.2, 0.1, 0.3, 0.2, 0.25], le: [Array(repeating: 0.5, count: 10)], threads: 1)
+        }
+        #expect(error?.message.contains("is constant (every window static?)") == true, "\(String(describing: error))")
+    }
+}

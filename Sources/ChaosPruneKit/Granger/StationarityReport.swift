@@ -31,13 +31,15 @@ public struct StationarityReport: Sendable {
     /// constant LE series, then weight 0's own failure, then a constant risk
     /// series decide the outcome exactly as running them in order would.
     public init(risk: [Double], le: [[Double]], threads: Int) throws(StageError) {
+        let isConstant = { (series: [Double]) in series.allSatisfy { $0 == series.first } }
         func leFailure(_ weight: Int, _ description: String) -> StageError {
-            StageError("--stationarity: the LE series of weight \(weight) (0-based) is constant (every window static?): statsmodels' adfuller raises '\(description)' and the notebook stops there")
+            let what = isConstant(le[weight]) ? "is constant (every window static?)"
+                : "has \(le[weight].count) windows, too few for adfuller's regression"
+            return StageError("--stationarity: the LE series of weight \(weight) (0-based) \(what): statsmodels' adfuller raises '\(description)' and the notebook stops there")
         }
         func riskFailure(_ description: String) -> StageError {
             StageError("--stationarity: the misclassification risk series is constant: statsmodels' adfuller raises '\(description)' and the notebook stops there")
         }
-        let isConstant = { (series: [Double]) in series.allSatisfy { $0 == series.first } }
         for weight in [le.firstIndex(where: isConstant), le.isEmpty ? nil : 0].compactMap({ $0 }) {
             do throws(AugmentedDickeyFuller.Failure) {
                 _ = try AugmentedDickeyFuller.test(le[weight])
