@@ -39,6 +39,23 @@ struct CustomDataTests {
         #expect(summary.contains("\"recipe\": \"custom\"") && summary.contains("\"weights\": 56,") && summary.contains("\"benchmark\": 0.5,"))
     }
 
+    @Test("with --data, retrain's --epochs sets the retraining only: the magnitude baseline ranks after the same stage-1 length")
+    func rankingLengthIndependentOfEpochs() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.plainIris(in: folder)
+        var masks: [Data] = []
+        for epochs in ["1", "3"] {
+            let run = try TestSupport.run("chaosprune", ["retrain", "--data", "iris.csv", "--trial", "1", "-o", "m\(epochs)", "--epochs", epochs,
+                                                         "--baseline", "magnitude", "--prune", "9", "-q"], in: folder)
+            #expect(run.status == 0, "\(run.standardError)")
+            masks.append(try Data(contentsOf: folder.appendingPathComponent("m\(epochs)/baseline_mask_1.csv")))
+            let epochsFile = try String(contentsOf: folder.appendingPathComponent("m\(epochs)/epochs_1.csv"), encoding: .utf8)
+            #expect(epochsFile.split(separator: "\n").count == 1 + Int(epochs)!)
+        }
+        #expect(masks[0] == masks[1])
+    }
+
     @Test("bad own data: one line naming the file, no output", arguments: [
         ("4,1.5\n5,0\n", ["--label-column", "2"], "a label must be a whole number, not 1.5"),
         ("4,1\n5,1\n", [], "every row has label 1.0; a classifier needs two classes"),

@@ -117,8 +117,16 @@ struct TrainingOptions: OptionGroup {
         try DistinctFiles.require(inputs: inputs, outputs: names.map { ("--output (its \($0))", "\(folder)/\($0)") })
     }
 
+    /// The stage-1 length of own data (`--data`) when `train` is not told otherwise.
+    static let ownDataEpochs = 50
+
     /// The recipe (or the researcher's own), its data and the trial's initial parameters.
-    func setup(_ arguments: ParsedArguments, invocation: Invocation) throws(CommandError) -> (TrainingSetup, Int) {
+    ///
+    /// `--epochs` is the stage-1 length when `recording` (`train`); for
+    /// `retrain` it is the retraining length only, so with `--data` the
+    /// recipe's stage-1 length — what the magnitude baseline's dense run
+    /// trains, as for the authors' recipes — stays ``ownDataEpochs``.
+    func setup(_ arguments: ParsedArguments, invocation: Invocation, recording: Bool) throws(CommandError) -> (TrainingSetup, Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
         let number = try arguments.value(trial)
         if let path = try arguments.optional(data) {
@@ -126,7 +134,7 @@ struct TrainingOptions: OptionGroup {
             let scaled = try arguments.value(scaling), share = try arguments.value(split), seed = UInt32(try arguments.value(shuffleSeed))
             let column = try arguments.optional(labelColumn)
             let width = try arguments.value(hidden), rate = try arguments.optional(learningRate) ?? 0.1
-            let stages = try arguments.optional(epochs) ?? 50, target = try arguments.optional(benchmark)
+            let stages = (recording ? try arguments.optional(epochs) : nil) ?? Self.ownDataEpochs, target = try arguments.optional(benchmark)
             let initPath = try arguments.optional(initialisation), weightsSeed = UInt32(try arguments.value(initSeed))
             let setup = try invocation.stage { () throws -> TrainingSetup in
                 let (samples, outputs) = try CustomData.load(path, labelColumn: column, scaling: scaled, split: share, seed: seed)

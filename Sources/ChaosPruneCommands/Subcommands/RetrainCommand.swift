@@ -73,7 +73,7 @@ enum RetrainCommand {
         let arguments = invocation.arguments
         let training = options.training
         let baselineRequest = try baselineRequest(arguments, options: options)
-        let (setup, trial) = try training.setup(arguments, invocation: invocation)
+        let (setup, trial) = try training.setup(arguments, invocation: invocation, recording: false)
         let folder = try arguments.value(training.output)
         try training.requireOutputsApart(arguments, names: RetrainingReport.fileNames(trial: trial, baseline: baselineRequest != nil),
                                          others: [options.mask, options.pruneLike])

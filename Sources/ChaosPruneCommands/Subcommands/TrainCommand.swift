@@ -22,7 +22,7 @@ enum TrainCommand {
     ) { invocation, options throws(CommandError) in
         let arguments = invocation.arguments
         let training = options.training
-        let (setup, trial) = try training.setup(arguments, invocation: invocation)
+        let (setup, trial) = try training.setup(arguments, invocation: invocation, recording: true)
         var request = StageOneRecording.Request(setup: setup, epochs: try arguments.optional(training.epochs) ?? setup.recipe.epochs,
                                                 trial: "\(trial)", folder: try arguments.value(training.output))
         request.append = arguments.isSet(options.append)
