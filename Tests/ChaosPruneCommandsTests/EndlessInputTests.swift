@@ -20,6 +20,16 @@ struct EndlessInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("a weights file without line ends (/dev/zero) is refused once a line passes 512 MiB, never read without end")
+    func endlessLine() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TestSupport.run("chaosprune", ["le-window", "/dev/zero", "-o", "z.csv", "-q"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("/dev/zero:1: more than 512 MiB without a line end"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test("a FIFO where a sidecar would be is refused naming it, never opened")
     func fifoSidecar() throws {
         let folder = try TestSupport.temporaryFolder()

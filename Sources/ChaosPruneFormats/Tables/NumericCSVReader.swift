@@ -142,29 +142,46 @@ public final class NumericCSVReader {
         }
     }
 
+    /// The longest line read: 512 MiB, twice a row of the 10 million weights
+    /// `train` records at most, so an input without line ends (`/dev/zero`)
+    /// is refused instead of read without end.
+    public static let longestLine = 1 << 29
+
     /// The next physical line as byte offsets `[start, end)` without its `\n`, or nil at the end.
     private func nextLine() throws(InputError) -> (Int, Int)? {
         do {
             try input.skipByteOrderMark()
+            let start = input.start
+            var searched = start
             while true {
-                let start = input.start
-                if let newline = indexOfNewline(from: start) {
+                if let newline = indexOfNewline(from: searched) {
                     input.start = newline + 1
                     lineNumber += 1
                     return (start, newline)
                 }
+                searched = input.end
                 if input.endOfFile {
                     guard start < input.end else { return nil }
                     input.start = input.end
                     lineNumber += 1
                     return (start, input.end)
                 }
+                if input.end - start > Self.longestLine {
+                    throw LineTooLong()
+                }
                 try input.fill()
             }
-        } catch {
+        } catch is LineTooLong {
+            throw InputError(file: path, line: lineNumber + 1,
+                             message: "more than \(Self.longestLine >> 20) MiB without a line end; expected lines of comma-separated numbers")
+        } catch let error as SystemError {
             throw InputError(file: path, message: "cannot read: \(error.reason)")
+        } catch {
+            throw InputError(file: path, message: "cannot read: \(error)")
         }
     }
+
+    private struct LineTooLong: Error {}
 
     private func indexOfNewline(from offset: Int) -> Int? {
         let limit = input.end
