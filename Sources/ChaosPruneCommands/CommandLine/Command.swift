@@ -64,7 +64,8 @@ public struct Command: Sendable {
             return console.reportingOutputFailure(program: name, status: failureStatus) ?? status
         } catch {
             console.report(error, program: name)
-            return error == .usage(error.message) ? .usage : failureStatus
+            if case .usage = error { return .usage }
+            return failureStatus
         }
     }
 }

@@ -1,7 +1,8 @@
 import ChaosPruneKit
 import ChaosPruneSystem
 
-/// Why a command stops: a usage error (exit 2) or a failed run (exit 1).
+/// Why a command stops: a usage error (exit 2) or a failed run (exit 1, or
+/// the command's own failure status: `compare`'s 2).
 ///
 /// Every subcommand reports through this one type, and `Console` prints it in
 /// the one error format, `chaosprune SUB: error: MESSAGE`.
@@ -11,14 +12,6 @@ public enum CommandError: Error, Sendable, Equatable {
     case usage(String)
     /// The run failed: bad input data, an unwritable output, a stage that cannot run.
     case failure(String)
-
-    /// The exit status: ``ExitStatus/usage`` or ``ExitStatus/failure``.
-    public var status: ExitStatus {
-        switch self {
-        case .usage: return .usage
-        case .failure: return .failure
-        }
-    }
 
     /// The one-line message.
     public var message: String {
