@@ -32,12 +32,14 @@ package enum HelpFormatter {
 
     /// One option's lines: label, then the help (with its default) from column 28.
     static func describe(_ option: OptionSpec) -> String {
-        var help = option.help
-        if let defaultText = option.defaultText {
-            let sentence = help.hasSuffix(".") ? String(help.dropLast()) : help
-            help = sentence + " (default: \(defaultText))."
-        }
-        return row(label: "  " + option.label, help: help)
+        row(label: "  " + option.label, help: helpWithDefault(option))
+    }
+
+    /// An option's help sentence with its default, if any: `Rows per window (default: 50).`
+    static func helpWithDefault(_ option: OptionSpec) -> String {
+        guard let defaultText = option.defaultText else { return option.help }
+        let sentence = option.help.hasSuffix(".") ? String(option.help.dropLast()) : option.help
+        return sentence + " (default: \(defaultText))."
     }
 
     /// `label`, then `help` wrapped from column 28 (on the next line when the label is too long).

@@ -32,11 +32,7 @@ package enum MarkdownReference {
         text += discussion(command.discussion)
         text += "| option | meaning |\n|---|---|\n"
         for option in command.allOptions {
-            var help = option.help
-            if let defaultText = option.defaultText {
-                help = (help.hasSuffix(".") ? String(help.dropLast()) : help) + " (default: \(defaultText))."
-            }
-            text += "| `\(option.label)` | \(cell(help)) |\n"
+            text += "| `\(option.label)` | \(cell(HelpFormatter.helpWithDefault(option))) |\n"
         }
         text += "\n"
         if !command.examples.isEmpty {
