@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Temporary files and folders to remove when the process is interrupted
 /// (SIGINT, SIGTERM, SIGHUP), so a stopped run leaves neither half-written
 /// temporaries nor a staging folder behind, nor a damaged output: the
@@ -18,7 +16,7 @@ public enum InterruptCleanup {
         table.initialize(repeating: nil, count: capacity)
         return table
     }()
-    package static let lock = Mutex(())
+    package static let lock = Locked(())
 
     /// Installs the handlers (once, at program start).
     public static func install() {
@@ -27,7 +25,7 @@ public enum InterruptCleanup {
     }
 
     /// Registers `path`; returns its slot for `unregister` (nil when the table is full).
-    static func register(_ path: String) -> Int? {
+    package static func register(_ path: String) -> Int? {
         lock.withLock { _ in
             guard let index = (0..<capacity).first(where: { slots[$0] == nil }) else { return nil }
             slots[index] = strdupCopy(path)
@@ -36,7 +34,7 @@ public enum InterruptCleanup {
     }
 
     /// Forgets slot `index`.
-    static func unregister(_ index: Int?) {
+    package static func unregister(_ index: Int?) {
         guard let index else { return }
         lock.withLock { _ in
             let path = slots[index]

@@ -1,6 +1,6 @@
+import ChaosPruneSystem
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Paths and process helpers shared by the test targets.
 public enum TestSupport {
@@ -72,7 +72,7 @@ public enum TestSupport {
 /// A stream read to its end on a thread of its own.
 final class Drained: Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private let bytes = Mutex(Data())
+    private let bytes = Locked(Data())
 
     /// Starts reading `handle` to its end.
     init(_ handle: FileHandle) {

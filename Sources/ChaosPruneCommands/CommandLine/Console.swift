@@ -1,6 +1,5 @@
 import ChaosPruneFormats
 import ChaosPruneSystem
-import Synchronization
 
 /// Where a command's text goes: standard output and standard error, or
 /// buffers (for in-process tests). Safe to write from any thread: a stage's
@@ -24,7 +23,7 @@ public final class Console: Sendable {
     }
 
     private let destination: Destination
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// What was written to standard output (buffers only).
     public var capturedOutput: String { state.withLock { $0.output } }

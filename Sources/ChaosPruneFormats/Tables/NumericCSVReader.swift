@@ -1,5 +1,3 @@
-import Synchronization
-
 import ChaosPruneSystem
 
 /// Streams the rows of a headerless numeric CSV file (the weights CSV and the
@@ -200,9 +198,9 @@ public final class NumericCSVReader {
 
 /// The first parse failure per worker, read after all workers finish.
 private final class FailureBox: Sendable {
-    private let failures: Mutex<[(row: Int, error: FieldParser.Failure)?]>
+    private let failures: Locked<[(row: Int, error: FieldParser.Failure)?]>
 
-    init(count: Int) { failures = Mutex(Array(repeating: nil, count: count)) }
+    init(count: Int) { failures = Locked(Array(repeating: nil, count: count)) }
 
     func record(_ worker: Int, row: Int, _ error: FieldParser.Failure) {
         failures.withLock { $0[worker] = (row, error) }
