@@ -35,6 +35,11 @@ import ChaosPruneSystem
 /// eps² > dimension — after which no pass can change anything — leaves a point
 /// undone; likewise for an eps that cannot grow (0) or is NaN.
 ///
+/// A NaN eps (`-r nan`) bounds nothing, as in the reference, whose test only
+/// rejects a partial sum that exceeds eps²: every value falls in cell 0, every
+/// candidate is tested, and the kept neighbour is the nearest one below 1.0;
+/// the curve is written when that first pass leaves no point undone.
+///
 /// With `threads` > 1, a pass's neighbour searches and logarithms run in
 /// parallel over blocks of reference points (they only read the pass's grid),
 /// and each block's contributions are then summed in point order: the same
@@ -329,7 +334,7 @@ package struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         let lastOffset = (Int(cell[candidate + span]) &- Int(cell[point + span]) &+ 1) & 255
         guard firstOffset < 3, lastOffset < 3 else { return }
         let distance = squaredDistance(point, candidate, values: workspace.values, stoppingAbove: epsilonSquared)
-        guard distance <= epsilonSquared, distance < 1 else { return }
+        guard !(distance > epsilonSquared), distance < 1 else { return }
         best.accepted = true
         guard distance > 0 else { return }
         let rank = UInt64(firstOffset * 3 + lastOffset) << 32 | UInt64(UInt32.max - UInt32(truncatingIfNeeded: candidate))

@@ -106,3 +106,25 @@ struct SourceResolutionTests {
         try FileManager.default.removeItem(at: folder)
     }
 }
+
+@Suite("lyap_r with a NaN radius")
+struct NaNRadiusTests {
+    @Test("-r with any NaN spelling strtod reads bounds nothing: the curve of a radius that covers the whole grid, exit 0",
+          arguments: ["nan", "NAN", "-nan", "nan(123)"])
+    func nanRadius(_ spelling: String) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var value = 0.3
+        let series = (0..<400).map { _ in
+            value = 3.9 * value * (1 - value)
+            return String(format: "%.9f\n", value)
+        }.joined()
+        try Data(series.utf8).write(to: folder.appendingPathComponent("s.dat"))
+        let wide = try TestSupport.run("lyap_r", ["-r1e300", "-V0", "-o", "wide.ros", "s.dat"], in: folder)
+        let run = try TestSupport.run("lyap_r", ["-r", spelling, "-V0", "-o", "nan.ros", "s.dat"], in: folder)
+        #expect(wide.status == 0 && run.status == 0, "\(run.standardError)")
+        let curve = try Data(contentsOf: folder.appendingPathComponent("nan.ros"))
+        let wideCurve = try Data(contentsOf: folder.appendingPathComponent("wide.ros"))
+        #expect(!curve.isEmpty && curve == wideCurve)
+    }
+}

@@ -25,7 +25,7 @@ enum LiteralGridReference {
         var sums = [Double](repeating: 0, count: p.steps + 1)
         var undone = references
         while undone > 0 {
-            guard epsilon * epsilon <= Double(p.dimension) * 100 else { return nil }
+            guard !(epsilon * epsilon > Double(p.dimension) * 100) else { return nil }
             let epsilonSquared = epsilon * epsilon
             let reciprocal = 1 / epsilon
             var head = [Int](repeating: -1, count: 65536)
@@ -80,6 +80,7 @@ enum LiteralGridReference {
                     }
                 }
             }
+            if undone > 0, epsilon.isNaN { return nil } // every later pass repeats this one
             epsilon = epsilon * 1.1
         }
         return (0...p.steps).filter { found[$0] > 0 }.map { DivergenceRow(iteration: $0, value: sums[$0] / Double(found[$0]) / 2) }

@@ -43,4 +43,27 @@ struct SweepEquivalenceTests {
                     "length \(length), \(distinct) levels, \(parameters)")
         }
     }
+
+    @Test("an initial eps of NaN, an infinity or below zero bounds the search as the literal grid's does", arguments: 0..<8)
+    func unusualEpsilon(seed: Int) throws {
+        var random = SplitMix64(seed: UInt64(seed) &* 15_485_863)
+        var curves = 0
+        for radius in [Double.nan, -Double.nan, .infinity, -0.05, -20] {
+            let length = Int.random(in: 40...300, using: &random)
+            var value = 0.0
+            let series: [Double] = (0..<length).map { _ in
+                value += Double.random(in: -1...1, using: &random)
+                return (value * 1000).rounded() / 1000
+            }
+            let parameters = LyapunovParameters(
+                dimension: Int.random(in: 1...4, using: &random), delay: Int.random(in: 1...3, using: &random),
+                theilerWindow: Int.random(in: 0...4, using: &random), steps: Int.random(in: 0...6, using: &random),
+                initialEpsilon: .dataUnits(radius))
+            guard let expected = LiteralGridReference.divergence(of: series, parameters: parameters) else { continue }
+            curves += 1
+            #expect(try LyapunovEngine.divergence(of: series, parameters: parameters) == expected, "length \(length), \(parameters)")
+            #expect(try LyapunovEngine.divergence(of: series, parameters: parameters, threads: 2) == expected, "two threads, \(parameters)")
+        }
+        #expect(curves >= 2, "NaN and a negative radius give curves")
+    }
 }
