@@ -7,11 +7,13 @@ let usage = """
            chaosprune-bench le-window [--rows N] [--columns N] [--repeats N] [--folder DIR]
            chaosprune-bench granger [--weights N] [--windows N] [--repeats N] [--folder DIR]
            chaosprune-bench report [--weights N] [--windows N] [--folder DIR]
+           chaosprune-bench tables [--rows N] [--columns N] [--repeats N] [--folder DIR]
            chaosprune-bench parse-check [--count N]
            chaosprune-bench powers-of-five > Sources/ChaosPruneFormats/NumberText/PowersOfFive.swift
     Run in release mode: swift run -c release chaosprune-bench lyap
     le-window defaults: 19150 rows × 2050 weights (1/20 of the MNIST network), files in /tmp
     granger defaults: 41000 weights × 425 windows (the MNIST network); run from the repository root
+    tables defaults: 4801 rows × 420 weights (~40 MB), 5 runs each
     to compare with statsmodels through notebooks-port/granger_notebook.py
 
     """
@@ -33,6 +35,9 @@ do {
                                  repeats: option("--repeats", default: 3), folder: folder)
     case "parse-check": try ParseCheck.run(count: option("--count", default: 20_000_000))
     case "powers-of-five": print(PowersOfFiveGenerator.source(), terminator: "")
+    case "tables":
+        try TableBenchmark.run(rows: option("--rows", default: 4_801), columns: option("--columns", default: 420),
+                               repeats: option("--repeats", default: 5), folder: folder)
     case "report":
         try ReportBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425), folder: folder)
     default:

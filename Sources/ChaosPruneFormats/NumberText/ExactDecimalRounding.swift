@@ -21,3 +21,21 @@ func roundedExactProduct(_ x: Double, _ scale: Double) -> Double? {
     if d == -0.5, e < 0 { return n - 1 }
     return n
 }
+
+/// 10⁰ … 10²², each exact in a double.
+let exactPowersOfTen: [Double] = (0...22).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+}
+
+/// Whether x ≥ 10^q exactly, for −22 ≤ q ≤ 22 and x ≥ 0: for q < 0 the
+/// product x·10^−q is compared with 1, its rounding error deciding equality.
+@inline(__always)
+func isAtLeastPowerOfTen(_ x: Double, _ q: Int) -> Bool {
+    if q >= 0 { return x >= exactPowersOfTen[q] }
+    let scale = exactPowersOfTen[-q]
+    let p = x * scale
+    if p != 1 { return p > 1 }
+    return (-p).addingProduct(x, scale) >= 0
+}

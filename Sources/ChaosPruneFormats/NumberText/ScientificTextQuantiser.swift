@@ -14,12 +14,6 @@ import ChaosPruneSystem
 /// Edge cases: other magnitudes, zero, NaN and infinities go through the C
 /// library itself (`snprintf` then `strtod`).
 public enum ScientificTextQuantiser {
-    private static let powers: [Double] = (0...11).map { exponent in
-        var value = 1.0
-        for _ in 0..<exponent { value *= 10 }
-        return value
-    }
-
     /// v as read back from its `%e` text.
     @inline(__always)
     public static func quantise(_ v: Double) -> Double {
@@ -27,20 +21,10 @@ public enum ScientificTextQuantiser {
         guard magnitude >= 1e-5, magnitude < 1e6 else { return throughCLibrary(v) }
         var exponent = 5
         while exponent > -5, !isAtLeastPowerOfTen(magnitude, exponent) { exponent -= 1 }
-        let scale = powers[6 - exponent]
+        let scale = exactPowersOfTen[6 - exponent]
         guard let k = roundedExactProduct(magnitude, scale) else { return throughCLibrary(v) }
         let result = k / scale
         return v < 0 ? -result : result
-    }
-
-    /// Whether x ≥ 10^q exactly, for −5 ≤ q ≤ 5.
-    @inline(__always)
-    private static func isAtLeastPowerOfTen(_ x: Double, _ q: Int) -> Bool {
-        if q >= 0 { return x >= powers[q] }
-        let scale = powers[-q]
-        let p = x * scale
-        if p != 1 { return p > 1 }
-        return (-p).addingProduct(x, scale) >= 0
     }
 
     /// The reference's own route: C `%e` text, parsed back with `strtod`.

@@ -39,9 +39,13 @@ public struct CellTable: Sendable {
 
     /// The table with rows and columns swapped (ragged rows padded with empty text).
     public var transposed: CellTable {
+        CellTable(rows: Self.transpose(rows, padding: .text("")), texts: Self.transpose(texts, padding: ""))
+    }
+
+    /// `rows` with rows and columns swapped, ragged rows padded with `padding`.
+    public static func transpose<Element>(_ rows: [[Element]], padding: Element) -> [[Element]] {
         let width = rows.map(\.count).max() ?? 0
-        return CellTable(rows: (0..<width).map { column in rows.map { column < $0.count ? $0[column] : .text("") } },
-                         texts: (0..<width).map { column in texts.map { column < $0.count ? $0[column] : "" } })
+        return (0..<width).map { column in rows.map { column < $0.count ? $0[column] : padding } }
     }
 }
 

@@ -107,10 +107,11 @@ public enum FormatConversion {
             let reader = try CellRowReader(path: input)
             try stream(to: request.output) { writer in
                 var line = 0
-                while let row = try reader.next() {
+                var text: [UInt8] = []
+                while let cells = try reader.nextCells() {
                     line += 1
-                    var text: [UInt8] = []
-                    for (column, cell) in row.cells.enumerated() {
+                    text.removeAll(keepingCapacity: true)
+                    for (column, cell) in cells.enumerated() {
                         guard case let .number(value) = cell else {
                             throw InputError(file: input, line: line, column: column + 1, message: "expected a number")
                         }

@@ -69,20 +69,23 @@ public struct TableComparison: Sendable {
         var result = TableComparison(absoluteTolerance: absoluteTolerance, relativeTolerance: relativeTolerance, keep: keep)
         let a = try CellRowReader(path: pathA)
         if transposeB {
-            let b = try CellTable.read(pathB).transposed
+            let readerB = try CellRowReader(path: pathB)
+            var rowsB: [[CellTable.Cell]] = []
+            while let row = try readerB.nextCells() { rowsB.append(row) }
+            let b = CellTable.transpose(rowsB, padding: .text(""))
             var row = 0
-            while let rowA = try a.next() {
-                result.add(rowA.cells, row < b.rows.count ? b.rows[row] : nil)
+            while let rowA = try a.nextCells() {
+                result.add(rowA, row < b.count ? b[row] : nil)
                 row += 1
             }
-            for rest in b.rows.dropFirst(row) { result.add(nil, rest) }
+            for rest in b.dropFirst(row) { result.add(nil, rest) }
             return result
         }
         let b = try CellRowReader(path: pathB)
         while true {
-            let (rowA, rowB) = (try a.next(), try b.next())
+            let (rowA, rowB) = (try a.nextCells(), try b.nextCells())
             if rowA == nil && rowB == nil { return result }
-            result.add(rowA?.cells, rowB?.cells)
+            result.add(rowA, rowB)
         }
     }
 
