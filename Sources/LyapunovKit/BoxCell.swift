@@ -1,7 +1,8 @@
 /// The grid coordinate of one rescaled value: `Int(v * (1/eps)) & 255`, the
-/// product formed in `Product` (`Double` for the x86-64 build, `Float80` for
-/// the 32-bit build, whose x87 unit converts the 80-bit product to an integer
-/// without rounding it to double first).
+/// reciprocal and the product formed in `Product` (`Double` for the x86-64
+/// build; `Float80` for the 32-bit build, whose x87 unit keeps 1/eps in an
+/// 80-bit register and converts the 80-bit product to an integer without
+/// rounding either to double).
 ///
 /// Mirrors TISEAN's box assignment, including the C conversion of an
 /// out-of-range product to `int` on x86 (the "integer indefinite" value
@@ -10,8 +11,8 @@
 ///
 /// Edge cases: NaN and products outside the 32-bit range give cell 0.
 @inline(__always)
-package func boxCell<Product: BinaryFloatingPoint>(_ value: Double, reciprocalEpsilon: Double, in _: Product.Type) -> UInt8 {
-    let product = Product(value) * Product(reciprocalEpsilon)
+package func boxCell<Product: BinaryFloatingPoint>(_ value: Double, reciprocalEpsilon: Product) -> UInt8 {
+    let product = Product(value) * reciprocalEpsilon
     guard product > -2_147_483_649.0, product < 2_147_483_648.0 else { return 0 }
     // The concrete conversions are one machine instruction; the generic
     // `Int32(_: some BinaryFloatingPoint)` is a slow bit-level algorithm.

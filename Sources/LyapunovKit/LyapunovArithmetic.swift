@@ -55,6 +55,9 @@ public enum IEEE64Arithmetic: LyapunovArithmetic {
 /// value computed in 80-bit and rounded to `Double`; and the grid box of a value
 /// taken from the 80-bit product of the value and 1/eps, never rounded to
 /// `Double` before the conversion to an integer (`boxCell` with `Wide`).
+/// Values the reference stores in double variables (the interval, eps,
+/// 1/eps, eps·1.1) are formed in `Wide` and rounded to `Double` when stored:
+/// rounded twice here, once in the x86-64 build.
 ///
 /// Available only where Swift has `Float80` (x86); elsewhere the engine refuses this mode.
 public enum X87Arithmetic: LyapunovArithmetic {

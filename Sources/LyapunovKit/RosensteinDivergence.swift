@@ -68,7 +68,7 @@ package struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             if value < minimum { minimum = value }
             if value > maximum { maximum = value }
         }
-        let interval = maximum - minimum
+        let interval = Double(Wide(maximum) - Wide(minimum))
         guard interval != 0 else { throw .constantSeries(minimum: minimum, maximum: maximum) }
 
         let span = parameters.span
@@ -86,7 +86,7 @@ package struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         var epsilon: Double
         switch parameters.initialEpsilon {
         case .defaultFraction: epsilon = 1e-3
-        case let .dataUnits(radius): epsilon = radius / interval
+        case let .dataUnits(radius): epsilon = Double(Wide(radius) / Wide(interval))
         }
         sortCandidates(candidates, workspace: workspace)
         try search(candidates: candidates, references: references, epsilon: &epsilon,
@@ -186,9 +186,9 @@ package struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
         let cellBlocks = threads > 1 && cells > Self.blockSize ? (cells + Self.blockSize - 1) / Self.blockSize : 1
         while undone > 0 {
             let epsilonSquared = Wide(epsilon) * Wide(epsilon)
-            let reciprocal = 1.0 / epsilon
+            let reciprocal = Wide(Double(1 / Wide(epsilon)))
             let fill = { (first: Int, end: Int) in
-                for index in first..<end { cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal, in: Wide.self) }
+                for index in first..<end { cell[index] = boxCell(values[index], reciprocalEpsilon: reciprocal) }
             }
             if cellBlocks > 1 {
                 ParallelLoop.forEachIndex(cellBlocks, workers: threads) { _, block in
@@ -217,7 +217,7 @@ package struct RosensteinDivergence<Arithmetic: LyapunovArithmetic> {
             if undone > 0, epsilon == 0 || !(epsilonSquared <= Wide(parameters.dimension)) {
                 throw .noNeighbour(referencePoint: Int(pending[0]), epsilon: epsilon)
             }
-            epsilon = epsilon * 1.1
+            epsilon = Double(Wide(epsilon) * Wide(1.1 as Double))
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 import TestSupport
+import ChaosPruneCommands
+import LyapunovKit
 
 /// One run of the edge corpus (`Fixtures/lyap_r/edges`): the command line
 /// corners, out-of-range numbers, existing output files and unterminated last
@@ -78,21 +80,51 @@ struct TiseanEdgeTests {
         #expect(plain.status == 12 && plain.standardError == "check_alloc: Couldn't allocate enough memory. Exiting\n")
     }
 
-    static let x87Box = TestSupport.fixtures.appendingPathComponent("lyap_r/x87box")
+    /// The cases of the fixtures recorded with the authors' 32-bit binary: a
+    /// folder under `lyap_r/`, then the fields of its `cases.tsv` (id, input, options).
+    static func x87Cases(_ name: String) -> [[String]] {
+        let folder = TestSupport.fixtures.appendingPathComponent("lyap_r/\(name)")
+        guard let table = try? String(contentsOf: folder.appendingPathComponent("cases.tsv"), encoding: .utf8) else { return [] }
+        return table.split(separator: "\n").map { [name] + $0.split(separator: "\t").map(String.init) }
+    }
 
-    static let x87BoxCases: [[String]] = {
-        guard let table = try? String(contentsOf: x87Box.appendingPathComponent("cases.tsv"), encoding: .utf8) else { return [] }
-        return table.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
-    }()
-
-    @Test("x87 mode: the box index comes from the 80-bit product, as the original 32-bit binary computes it", arguments: x87BoxCases)
+    @Test("x87 mode: the box index comes from the 80-bit product, as the original 32-bit binary computes it", arguments: x87Cases("x87box"))
     func x87BoxIndex(_ fields: [String]) throws {
+        try expectOriginalBuildOutput(fields)
+    }
+
+    @Test("x87 mode: 1/eps, eps = r/interval and eps·1.1 are formed in 80 bits and stored as doubles (rounded twice), as the original 32-bit binary stores them; the boxes at their edges follow",
+          arguments: x87Cases("x87stored"))
+    func x87StoredValues(_ fields: [String]) throws {
+        try expectOriginalBuildOutput(fields)
+    }
+
+    @Test("x87 mode: the flags' unsigned long is 32 bits, so a value above 2³² − 1 saturates (the 32-bit build then crashes or never ends: our status 22) where the x86-64 build wraps it",
+          arguments: ["-m4294967297", "-d4294967297", "-s4294967297", "-m18446744073709551617"])
+    func x87UnsignedLongSaturates(_ option: String) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(at: Self.x87Box.appendingPathComponent("inputs/\(fields[1])"), to: folder.appendingPathComponent(fields[1]))
-        let options = fields[2].split(separator: " ").map(String.init)
-        let run = try TestSupport.run("lyap_r", ["-V0"] + options + ["-o", "out.ros", fields[1]], in: folder, environment: ["LYAP_R_ARITHMETIC": "x87"])
+        try Data((0..<40).map { "\(Double($0 * 7 % 13) / 3)\n" }.joined().utf8).write(to: folder.appendingPathComponent("s.dat"))
+        let x87 = try TestSupport.run("lyap_r", ["-V0", option, "-o", "o.ros", "s.dat"], in: folder, environment: ["LYAP_R_ARITHMETIC": "x87"])
+        #expect(x87.status == 22, "\(x87.standardError)")
+        let wraps = option.hasSuffix("97")
+        let ieee64 = try TestSupport.run("lyap_r", ["-V0", option, "-o", "o.ros", "s.dat"], in: folder)
+        #expect(ieee64.status == (wraps ? 0 : 22), "\(ieee64.standardError)")
+        #expect(TiseanCommandLine.unsignedLong(4_294_967_297, arithmetic: .x87) == 4_294_967_295)
+        #expect(TiseanCommandLine.unsignedLong(4_294_967_297, arithmetic: .ieee64) == 4_294_967_297)
+        #expect(LyapRProgram.splitColumnSuffix("s.dat,4294967297", arithmetic: .x87).column == 4_294_967_295)
+        #expect(LyapRProgram.splitColumnSuffix("s.dat,4294967297").column == 1)
+    }
+
+    /// Runs one recorded case in x87 mode and compares the output with the 32-bit binary's.
+    private func expectOriginalBuildOutput(_ fields: [String]) throws {
+        let fixture = TestSupport.fixtures.appendingPathComponent("lyap_r/\(fields[0])")
+        let (id, input, options) = (fields[1], fields[2], fields[3].split(separator: " ").map(String.init))
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: fixture.appendingPathComponent("inputs/\(input)"), to: folder.appendingPathComponent(input))
+        let run = try TestSupport.run("lyap_r", ["-V0"] + options + ["-o", "out.ros", input], in: folder, environment: ["LYAP_R_ARITHMETIC": "x87"])
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(try Data(contentsOf: folder.appendingPathComponent("out.ros")) == Data(contentsOf: Self.x87Box.appendingPathComponent("expected/\(fields[0]).out")))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out.ros")) == Data(contentsOf: fixture.appendingPathComponent("expected/\(id).out")))
     }
 }

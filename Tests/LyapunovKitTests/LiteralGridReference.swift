@@ -31,7 +31,7 @@ enum LiteralGridReference {
             var head = [Int](repeating: -1, count: 65536)
             var next = [Int](repeating: -1, count: candidates)
             func box(_ i: Int) -> (Int, Int) {
-                (Int(boxCell(x[i], reciprocalEpsilon: reciprocal, in: Double.self)), Int(boxCell(x[i + span], reciprocalEpsilon: reciprocal, in: Double.self)))
+                (Int(boxCell(x[i], reciprocalEpsilon: reciprocal)), Int(boxCell(x[i + span], reciprocalEpsilon: reciprocal)))
             }
             for i in 0..<candidates {
                 let (a, b) = box(i)

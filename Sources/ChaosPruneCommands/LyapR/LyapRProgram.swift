@@ -57,7 +57,7 @@ public enum LyapRProgram {
         }
         let parsed: TiseanCommandLine.Parsed
         do {
-            parsed = try TiseanCommandLine.parse(arguments)
+            parsed = try TiseanCommandLine.parse(arguments, arithmetic: arithmetic)
         } catch {
             console.error(error.message + "\n")
             return error.status
@@ -77,7 +77,7 @@ public enum LyapRProgram {
             console.error(errorPrefix + LyapunovError.arithmeticUnavailable(options.arithmetic).message + "\n")
             return ExitStatus.invalidParameter
         }
-        let source = resolveSource(options.candidates, console: console)
+        let source = resolveSource(options.candidates, arithmetic: options.arithmetic, console: console)
         let outputName: String
         if let name = options.outputName {
             outputName = name
@@ -148,10 +148,10 @@ public enum LyapRProgram {
     }
 
     /// The data source: candidates tried from the last backwards.
-    public static func resolveSource(_ candidates: [String], console: Console) -> LyapROptions.Source {
+    public static func resolveSource(_ candidates: [String], arithmetic: ArithmeticMode = .ieee64, console: Console) -> LyapROptions.Source {
         for token in candidates.reversed() {
             if token == "-" { return .standardInput }
-            let (path, column, warning) = splitColumnSuffix(token)
+            let (path, column, warning) = splitColumnSuffix(token, arithmetic: arithmetic)
             if let warning { console.error(warning + "\n") }
             if FileContents.exists(path) { return .file(path: path, column: column) }
             console.error("File \(path) not found!\n")
@@ -162,7 +162,7 @@ public enum LyapRProgram {
     /// Splits a `name,SUFFIX` token at its first comma into the file name and
     /// the column: digits give the column (as `-c` reads them), nothing leaves
     /// the column as it was, anything else does too, with TISEAN's warning.
-    public static func splitColumnSuffix(_ token: String) -> (path: String, column: Int?, warning: String?) {
+    public static func splitColumnSuffix(_ token: String, arithmetic: ArithmeticMode = .ieee64) -> (path: String, column: Int?, warning: String?) {
         guard let comma = token.firstIndex(of: ",") else { return (token, nil, nil) }
         let path = String(token[..<comma])
         let suffix = String(token[token.index(after: comma)...])
@@ -170,7 +170,7 @@ public enum LyapRProgram {
         guard let number = TiseanCommandLine.parseUnsigned(suffix) else {
             return (path, nil, "Column must be a unsigned integer. Ignoring it!")
         }
-        return (path, Int(UInt32(truncatingIfNeeded: number)), nil)
+        return (path, Int(UInt32(truncatingIfNeeded: TiseanCommandLine.unsignedLong(number, arithmetic: arithmetic))), nil)
     }
 
     /// The engine's rows, or none where the reference writes an empty curve:

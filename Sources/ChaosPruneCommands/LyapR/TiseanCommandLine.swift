@@ -48,8 +48,11 @@ public enum TiseanCommandLine {
         arguments.contains { $0.hasPrefix("-h") }
     }
 
-    /// Parses `arguments` (without the program name).
-    public static func parse(_ arguments: [String]) throws(Failure) -> Parsed {
+    /// Parses `arguments` (without the program name) as the build of
+    /// `arithmetic` reads them: unsigned values are `unsigned long`, 64 bits
+    /// wide in the x86-64 build and 32 bits in the original 32-bit build, where
+    /// `strtoul` saturates anything larger at 2³² − 1 (``unsignedLong(_:arithmetic:)``).
+    public static func parse(_ arguments: [String], arithmetic: ArithmeticMode = .ieee64) throws(Failure) -> Parsed {
         var tokens: [String?] = arguments
         var options = LyapROptions()
         var warnings: [String] = []
@@ -89,7 +92,7 @@ public enum TiseanCommandLine {
                     continue
                 }
                 valued = true
-                try assign(value, to: flag, in: &options)
+                try assign(value, to: flag, in: &options, arithmetic: arithmetic)
             }
             if appeared, !valued, flag != "o" {
                 throw Failure(message: "The option -\(flag) needs some value. Exiting!", status: ExitStatus.missingValue)
@@ -99,7 +102,8 @@ public enum TiseanCommandLine {
         return Parsed(options: options, warnings: warnings)
     }
 
-    private static func assign(_ value: String, to flag: String, in options: inout LyapROptions) throws(Failure) {
+    private static func assign(_ value: String, to flag: String, in options: inout LyapROptions,
+                               arithmetic: ArithmeticMode) throws(Failure) {
         if flag == "r" {
             guard let radius = parseFloat(value) else {
                 throw Failure(message: "Wrong type of parameter for flag -r. Has to be a float", status: ExitStatus.notAFloat)
@@ -107,7 +111,7 @@ public enum TiseanCommandLine {
             options.parameters.initialEpsilon = .dataUnits(radius)
             return
         }
-        guard let wide = parseUnsigned(value) else {
+        guard let wide = parseUnsigned(value).map({ unsignedLong($0, arithmetic: arithmetic) }) else {
             throw Failure(message: "Wrong type of parameter for flag -\(flag). Has to be an unsigned integer", status: ExitStatus.notAnUnsignedInteger)
         }
         let number = Int(UInt32(truncatingIfNeeded: wide))
@@ -128,6 +132,14 @@ public enum TiseanCommandLine {
     public static func parseUnsigned(_ text: String) -> UInt64? {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return UInt64(text) ?? .max
+    }
+
+    /// `value` as the build's `strtoul` returns it: unchanged in the x86-64
+    /// build; saturated at 2³² − 1 in the 32-bit build (`x87`), so `-m4294967297`
+    /// is 4294967295 there, while the x86-64 build keeps it and the unsigned
+    /// int it lands in wraps it to 1.
+    public static func unsignedLong(_ value: UInt64, arithmetic: ArithmeticMode) -> UInt64 {
+        arithmetic == .x87 ? min(value, UInt64(UInt32.max)) : value
     }
 
     /// A float: the whole text is one C `%lf` number.
