@@ -35,7 +35,7 @@ let package = Package(
         // Fuzz targets, apart: `.ci/fuzz` builds them with libFuzzer; an ordinary build replays inputs.
         .executableTarget(name: "chaosprune-fuzz", dependencies: ["ChaosPruneCommands", "ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
         .target(name: "TestSupport", dependencies: ["ChaosPruneSystem", "SyntheticData"], path: "Tests/TestSupport"),
-        .testTarget(name: "ChaosPruneSystemTests", dependencies: ["ChaosPruneSystem", "TestSupport"]),
+        .testTarget(name: "ChaosPruneSystemTests", dependencies: ["ChaosPruneSystem", "SyntheticData", "TestSupport"]),
         .testTarget(name: "ChaosPruneFormatsTests", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData", "TestSupport"]),
         .testTarget(name: "LyapunovKitTests", dependencies: ["LyapunovKit", "ChaosPruneKit", "ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData", "TestSupport"]),
         .testTarget(name: "ChaosPruneKitTests", dependencies: ["ChaosPruneKit", "LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem", "SyntheticData", "TestSupport"]),

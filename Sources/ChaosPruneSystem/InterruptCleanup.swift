@@ -43,10 +43,11 @@ public enum InterruptCleanup {
         }
     }
 
+    /// A NUL-terminated copy of the bytes `text` names (``PathBytes``).
     private static func strdupCopy(_ text: String) -> UnsafeMutablePointer<CChar> {
-        let utf8 = Array(text.utf8CString)
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count)
-        copy.initialize(from: utf8, count: utf8.count)
+        let bytes = PathBytes.encode(text) + [0]
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
         return copy
     }
 }

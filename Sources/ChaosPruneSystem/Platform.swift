@@ -26,29 +26,29 @@ public enum Platform {
 
     /// `open(path, O_RDONLY | O_CLOEXEC)`.
     public static func openForReading(_ path: String) throws(SystemError) -> Int32 {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw SystemError(operation: .read, path: path, code: errno) }
+        let (descriptor, code) = onPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw SystemError(operation: .read, path: path, code: code) }
         return descriptor
     }
 
     /// `open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666)`: a new file, never an existing one.
     public static func createExclusive(_ path: String) throws(SystemError) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
+        let (descriptor, code) = onPath(path) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: code) }
         return descriptor
     }
 
     /// `open(path, O_WRONLY | O_APPEND | O_CLOEXEC)`, with `O_CREAT` (mode 0666) when `create`.
     public static func openForAppending(_ path: String, create: Bool = false) throws(SystemError) -> Int32 {
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | (create ? O_CREAT : 0), 0o666)
-        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
+        let (descriptor, code) = onPath(path) { open($0, O_WRONLY | O_APPEND | O_CLOEXEC | (create ? O_CREAT : 0), 0o666) }
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: code) }
         return descriptor
     }
 
     /// Creates `path` empty if it is missing, keeping its bytes if present (`O_CREAT | O_APPEND`).
     public static func touch(_ path: String) throws(SystemError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
-        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: errno) }
+        let (descriptor, code) = onPath(path) { open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666) }
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: code) }
         close(descriptor)
     }
 
@@ -80,48 +80,50 @@ public enum Platform {
 
     /// `rename(2)`.
     public static func rename(_ from: String, to: String) throws(SystemError) {
-        guard renameFile(from, to) == 0 else { throw SystemError(operation: .write, path: to, code: errno) }
+        let (result, code) = onPath(from) { source in PathBytes.withCString(to) { target in renameFile(source, target) } }
+        guard result == 0 else { throw SystemError(operation: .write, path: to, code: code) }
     }
 
     /// `unlink(2)`, ignoring failure.
-    public static func remove(_ path: String) { _ = unlink(path) }
+    public static func remove(_ path: String) { _ = PathBytes.withCString(path) { unlink($0) } }
 
     /// `rmdir(2)` of an empty folder, ignoring failure.
-    public static func removeFolder(_ path: String) { _ = rmdir(path) }
+    public static func removeFolder(_ path: String) { _ = PathBytes.withCString(path) { rmdir($0) } }
 
     /// `mkdir(path, 0777)`, with any missing parents (as `mkdir -p`); an existing folder is fine.
     public static func makeFolder(_ path: String) throws(SystemError) {
-        if mkdir(path, 0o777) == 0 || errno == EEXIST { return }
-        let failure = errno
+        let (made, failure) = onPath(path) { mkdir($0, 0o777) }
+        if made == 0 || failure == EEXIST { return }
         var parent = path
         while parent.count > 1, parent.hasSuffix("/") { parent.removeLast() }
         guard failure == ENOENT, let slash = parent.lastIndex(of: "/"), slash != parent.startIndex else {
             throw SystemError(operation: .createFolder, path: path, code: failure)
         }
         try makeFolder(String(parent[..<slash]))
-        guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw SystemError(operation: .createFolder, path: path, code: errno) }
+        let (result, code) = onPath(path) { mkdir($0, 0o777) }
+        guard result == 0 || code == EEXIST else { throw SystemError(operation: .createFolder, path: path, code: code) }
     }
 
     /// Whether `path` itself (not what it points to) is a symbolic link.
     public static func isSymbolicLink(_ path: String) -> Bool {
         var status = stat()
-        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+        return PathBytes.withCString(path) { lstat($0, &status) } == 0 && (status.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// The file a symbolic link finally names (`realpath`), nil when it names nothing that exists.
     public static func resolvedPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
+        guard let resolved = PathBytes.withCString(path, { realpath($0, nil) }) else { return nil }
         defer { free(resolved) }
-        return String(cString: resolved)
+        return PathBytes.decode(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
     /// Whether the calling user may write `path` (`access(W_OK)`).
-    public static func isWritable(_ path: String) -> Bool { access(path, W_OK) == 0 }
+    public static func isWritable(_ path: String) -> Bool { PathBytes.withCString(path) { access($0, W_OK) } == 0 }
 
     /// The permission bits of `path`, nil when it cannot be examined.
     public static func permissions(of path: String) -> UInt32? {
         var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
+        guard PathBytes.withCString(path, { stat($0, &status) }) == 0 else { return nil }
         return UInt32(status.st_mode) & 0o7777
     }
 
@@ -139,11 +141,12 @@ public enum Platform {
 
     /// The names in a folder (without `.` and `..`).
     public static func folderEntries(_ path: String) throws(SystemError) -> [String] {
-        guard let stream = opendir(path) else { throw SystemError(operation: .read, path: path, code: errno) }
+        let (opened, code) = onPath(path) { opendir($0) }
+        guard let stream = opened else { throw SystemError(operation: .read, path: path, code: code) }
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { PathBytes.decode($0.prefix { $0 != 0 }) }
             if name != ".", name != ".." { names.append(name) }
         }
         return names
@@ -164,7 +167,7 @@ public enum Platform {
     /// The kind of `path` (following symbolic links).
     public static func kind(of path: String) -> FileKind {
         var status = stat()
-        guard stat(path, &status) == 0 else { return .missing }
+        guard PathBytes.withCString(path, { stat($0, &status) }) == 0 else { return .missing }
         return kind(status)
     }
 
@@ -191,6 +194,15 @@ public enum Platform {
 
     /// Cores online (at least 1).
     public static var processorsOnline: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+
+    /// The process's arguments after the program name, each exactly as the
+    /// kernel passed it (``PathBytes``): a name that is not UTF-8 still names its file.
+    public static var arguments: [String] {
+        (1..<Int(CommandLine.argc)).map { index in
+            guard let argument = CommandLine.unsafeArgv[index] else { return "" }
+            return PathBytes.decode(UnsafeRawBufferPointer(start: argument, count: strlen(argument)))
+        }
+    }
 
     /// The value of an environment variable.
     public static func environment(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
@@ -291,4 +303,13 @@ private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPoint
 /// `write(2)`, named apart from `Platform.writeAll`.
 private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
 /// `rename(2)`, named apart from `Platform.rename`.
-private func renameFile(_ from: String, _ to: String) -> Int32 { rename(from, to) }
+private func renameFile(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 { rename(from, to) }
+
+/// Calls `body` with `path`'s bytes (``PathBytes``) as a C string; returns its
+/// result and the `errno` it left, read before anything else can change it.
+private func onPath<Result>(_ path: String, _ body: (UnsafePointer<CChar>) -> Result) -> (Result, Int32) {
+    PathBytes.withCString(path) { (characters) -> (Result, Int32) in
+        let result = body(characters)
+        return (result, errno)
+    }
+}

@@ -3,14 +3,16 @@
 /// Writes report failure (a full disk, a closed pipe) instead of ignoring it,
 /// so a command can exit non-zero when its output was lost.
 public enum StandardStreams {
-    /// Writes `text` to standard output.
+    /// Writes `text` to standard output: the bytes it stands for (``PathBytes``),
+    /// so a file name from the command line is printed as it was given.
     public static func output(_ text: String) throws(SystemError) {
-        try write(Array(text.utf8), to: Platform.standardOutput, name: "-")
+        try write(PathBytes.encode(text), to: Platform.standardOutput, name: "-")
     }
 
-    /// Writes `text` to standard error, ignoring failure (there is nowhere left to report it).
+    /// Writes `text` to standard error as ``output(_:)`` writes, ignoring failure
+    /// (there is nowhere left to report it).
     public static func error(_ text: String) {
-        try? write(Array(text.utf8), to: Platform.standardError, name: "stderr")
+        try? write(PathBytes.encode(text), to: Platform.standardError, name: "stderr")
     }
 
     /// Whether standard error is a terminal (for progress displays).

@@ -3,4 +3,4 @@ import ChaosPruneSystem
 
 InterruptCleanup.install()
 Platform.ignoreOutputSignals()
-Platform.exitProcess(ChaosPrune.main(Array(CommandLine.arguments.dropFirst())).rawValue)
+Platform.exitProcess(ChaosPrune.main(Platform.arguments).rawValue)

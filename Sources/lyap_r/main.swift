@@ -2,4 +2,4 @@ import ChaosPruneCommands
 import ChaosPruneSystem
 
 InterruptCleanup.install()
-Platform.exitProcess(LyapRProgram.main(Array(CommandLine.arguments.dropFirst())).rawValue)
+Platform.exitProcess(LyapRProgram.main(Platform.arguments).rawValue)

@@ -1,3 +1,5 @@
+import ChaosPruneSystem
+
 /// Text from a user's file or command line, made safe to show in a message:
 /// control characters escaped, long text cut.
 public enum ArgumentText {
@@ -8,18 +10,25 @@ public enum ArgumentText {
     }
 
     /// `text` whole, with control characters (a newline, an escape, …) escaped
-    /// as `\u{…}`: a message naming a file called `a\nb` stays one line and
-    /// sends no terminal escape sequence.
+    /// as `\u{…}` and bytes that are not UTF-8 (`PathBytes`) as `\x{…}`: a
+    /// message naming a file called `a\nb` stays one line and sends no terminal
+    /// escape sequence, and one naming `out\xff.csv` says `out\x{ff}.csv`.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
-            result += isControl(scalar) ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            if let byte = PathBytes.byte(of: scalar) {
+                result += "\\x{\(String(byte, radix: 16))}"
+            } else {
+                result += isControl(scalar) ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+            }
         }
         return result
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 32 || scalar.value == 127 }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool { isControl(scalar) || PathBytes.byte(of: scalar) != nil }
 
     /// Bytes from a file shown as ``printable(_:)`` shows text; bytes that are
     /// not UTF-8 are escaped as `\x{…}`.
