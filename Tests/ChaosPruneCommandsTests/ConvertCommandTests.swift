@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import Foundation
 import Testing
 import TestSupport
@@ -114,5 +115,39 @@ struct ConvertCommandTests {
         #expect(try text(folder, "init_0_3.csv").split(separator: "\n").count == 3, "trial 1's b2 of the 4-6-3 iris network")
         let pickle = try convert(["npy", npy.appendingPathComponent("list.pkl").path, "-o", "p.csv"], in: folder)
         #expect(pickle.status == 1 && pickle.standardError.contains("this is a Python pickle"))
+    }
+
+    @Test("pth: one CSV per tensor (rows of the last dimension, float32 shortest text) or one float32 .npy, equal to the checkpoint's values; .pth re-writes it on the CPU")
+    func checkpointToFiles() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = Self.fixtures.appendingPathComponent("mnist/init/model_3.pth").path
+        let names = ["fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "fc4.weight", "fc4.bias"]
+        #expect(try convert(["pth", model, "-o", "m3.csv"], in: folder).status == 0)
+        #expect(try convert(["pth", model, "-o", "m3.npy"], in: folder).status == 0)
+        #expect(try convert(["pth", model, "-o", "m3_cpu.pth"], in: folder).status == 0)
+        let checkpoint = try TorchCheckpoint.read(model)
+        for (name, tensor) in zip(names, checkpoint.tensors) {
+            let rows = try text(folder, "m3_\(name).csv").split(separator: "\n")
+            #expect(rows.count == tensor.shape[0] && rows[0].split(separator: ",").count == (tensor.shape.count == 2 ? tensor.shape[1] : 1))
+            let csvValues = rows.flatMap { $0.split(separator: ",").map { Float(String($0))!.bitPattern } }
+            #expect(csvValues == tensor.values.map(\.bitPattern), "\(name).csv")
+            let npy = try NumpyArrayReader.read(folder.appendingPathComponent("m3_\(name).npy").path)
+            #expect(npy.kind == .float32 && npy.rowCount * npy.columnCount == tensor.values.count)
+        }
+        let resaved = try TorchCheckpoint.read(folder.appendingPathComponent("m3_cpu.pth").path)
+        #expect(resaved.tensors.map(\.name) == names && resaved.flatValues.map(\.bitPattern) == checkpoint.flatValues.map(\.bitPattern))
+    }
+
+    @Test("pth: a damaged checkpoint is a failed run naming the file, and nothing is written")
+    func damagedCheckpoint() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent("mnist/init/model_1.pth")))
+        bytes[100_000] ^= 0xFF
+        try Data(bytes).write(to: folder.appendingPathComponent("bad.pth"))
+        let run = try convert(["pth", "bad.pth", "-o", "out.csv"], in: folder)
+        #expect(run.status == 1 && run.standardError.contains("bad.pth: zip entry 'archive/data/0' fails its CRC-32 check"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.pth"])
     }
 }

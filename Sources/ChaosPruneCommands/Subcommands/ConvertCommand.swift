@@ -14,7 +14,7 @@ enum ConvertCommand {
                                                     convert: { MaskFlags.layers($0) })
         let offset = Option<Int>.integer("offset", default: 0, in: Int.min...Int.max,
                                          help: "Added to indices written, subtracted from indices read (the MNIST script: 39200).")
-        let csvwrite = Flag("csvwrite", help: "npy: write %.5g as MATLAB csvwrite (default: round-trip text).")
+        let csvwrite = Flag("csvwrite", help: "npy, pth: write %.5g as MATLAB csvwrite (default: round-trip text).")
         let crlf = Flag("crlf", help: "End rows with \\r\\n.")
     }
 
@@ -32,9 +32,11 @@ enum ConvertCommand {
               mask-to-layers   mask list → per-layer 0/1 matrices (needs --layers, e.g. 8x4,1x8)
               layers-to-mask   per-layer 0/1 matrices (one file per layer, W1 first) → mask list
               npy              .npy (float64/float32/int, C or Fortran order, 1-D or 2-D) → CSV; an object array of float arrays (the authors' init files) → one CSV per array, OUTPUT_<i>[_<j>].csv by its numpy index
-            Object arrays are read by a restricted pickle reader that interprets only numpy's array opcodes and never runs anything; any other pickle is refused.
+              pth              PyTorch state-dict checkpoint (.pth) → one file per tensor, OUTPUT_<name>.csv (rows of the last dimension; float32 shortest text, or %.5g with --csvwrite) or, for an OUTPUT ending in .npy, OUTPUT_<name>.npy (float32); an OUTPUT ending in .pth re-writes the checkpoint with every tensor on the CPU (torch.load needs no map_location)
+            Object arrays and checkpoints are read by a restricted pickle reader that interprets only numpy's array opcodes or a state dict's (OrderedDict, _rebuild_tensor_v2, FloatStorage) and never runs anything; any other pickle is refused.
             """,
-        examples: ["chaosprune convert mask-to-layers mask.csv --layers 8x4,1x8 -o banknote_mask"],
+        examples: ["chaosprune convert mask-to-layers mask.csv --layers 8x4,1x8 -o banknote_mask",
+                   "chaosprune convert pth model_1.pth -o model_1.csv"],
         options: Options()
     ) { invocation, options throws(CommandError) in
         let arguments = invocation.arguments
@@ -49,7 +51,9 @@ enum ConvertCommand {
                                                offset: try arguments.value(options.offset), csvwrite: arguments.isSet(options.csvwrite),
                                                lineEnding: arguments.isSet(options.crlf) ? "\r\n" : "\n")
         if let problem = request.problem(for: kind) { throw .usage(problem) }
-        try DistinctFiles.require(inputs: request.inputs, outputs: request.outputs(for: kind).map { ("--output", $0) })
+        let outputs: [String]
+        do { outputs = try FormatConversion.outputs(kind, request) } catch { throw .failure(from: error) }
+        try DistinctFiles.require(inputs: request.inputs, outputs: outputs.map { ("--output", $0) })
         try invocation.stage { try FormatConversion.run(kind, request) }
         return 0
     }

@@ -1,6 +1,27 @@
-/// The stack machine behind `PickledArrayReader`: a handful of pickle
-/// opcodes, three recognised globals, two allowed calls, nothing executed.
+/// The stack machine behind `PickledArrayReader` and `TorchCheckpoint`: a
+/// handful of pickle opcodes, the globals and calls of one profile,
+/// nothing executed.
 struct PickleMachine {
+    /// What a pickle may hold: numpy's object arrays (three globals, two
+    /// calls), or a PyTorch state dict (`collections.OrderedDict`,
+    /// `torch._utils._rebuild_tensor_v2` and `torch.FloatStorage` inside a
+    /// persistent id; dicts; no numpy global).
+    enum Profile { case numpyArray, torchStateDict }
+
+    /// A dict (SETITEM/SETITEMS mutate it in place, as the memo may hold it), its pairs in order.
+    final class DictValue {
+        var pairs: [(key: Value, value: Value)] = []
+    }
+
+    /// A tensor of `_rebuild_tensor_v2`: which storage, and how it is laid over it.
+    struct TensorValue {
+        var storageKey: String
+        var storageCount: Int
+        var storageOffset: Int
+        var shape: [Int]
+        var strides: [Int]
+    }
+
     /// An array under construction: `_reconstruct` makes it, BUILD fills it.
     final class ArrayValue {
         enum Kind { case object, float64 }
@@ -24,23 +45,26 @@ struct PickleMachine {
     }
 
     /// The globals recognised by name; none is ever imported.
-    enum Global { case reconstruct, ndarray, dtype }
+    enum Global { case reconstruct, ndarray, dtype, orderedDict, rebuildTensor, floatStorage }
 
     indirect enum Value {
         case none, bool(Bool), int(Int), string(String), bytes([UInt8]), tuple([Value])
         case list(ListValue), array(ArrayValue), dtype(DTypeValue), global(Global), mark
+        case dict(DictValue), storage(key: String, count: Int), tensor(TensorValue)
     }
 
     let bytes: [UInt8]
     var offset: Int
     let name: String
+    let profile: Profile
     var stack: [Value] = []
     var memo: [Int: Value] = [:]
 
-    init(bytes: [UInt8], offset: Int, name: String) {
+    init(bytes: [UInt8], offset: Int, name: String, profile: Profile = .numpyArray) {
         self.bytes = bytes
         self.offset = offset
         self.name = name
+        self.profile = profile
     }
 
     func failure(_ message: String, at position: Int? = nil) -> InputError {
@@ -145,13 +169,28 @@ struct PickleMachine {
                 let state = try pop()
                 guard let target = stack.last else { throw failure("BUILD with nothing to build", at: position) }
                 try build(target, state, at: position)
+            case UInt8(ascii: ")") where profile == .torchStateDict: stack.append(.tuple([]))
+            case UInt8(ascii: "}") where profile == .torchStateDict: stack.append(.dict(DictValue()))
+            case UInt8(ascii: "s") where profile == .torchStateDict:
+                let value = try pop()
+                let key = try pop()
+                guard case let .dict(dict)? = stack.last else { throw failure("SETITEM onto something that is not a dict", at: position) }
+                dict.pairs.append((key, value))
+            case UInt8(ascii: "u") where profile == .torchStateDict:
+                let items = try popToMark()
+                guard items.count % 2 == 0 else { throw failure("SETITEMS with an odd number of items", at: position) }
+                guard case let .dict(dict)? = stack.last else { throw failure("SETITEMS onto something that is not a dict", at: position) }
+                for pair in stride(from: 0, to: items.count, by: 2) { dict.pairs.append((items[pair], items[pair + 1])) }
+            case UInt8(ascii: "Q") where profile == .torchStateDict:
+                stack.append(try persistentStorage(try pop(), at: position))
             case UInt8(ascii: "."):
                 let result = try pop()
                 guard stack.isEmpty else { throw failure("the pickle stops with \(stack.count) more item(s) on its stack", at: position) }
                 guard offset == bytes.count else { throw failure("\(bytes.count - offset) byte(s) after the pickle's STOP") }
                 return result
             default:
-                throw failure("pickle opcode 0x\(String(opcode, radix: 16)) is not allowed (only numpy's array opcodes are read; nothing is ever executed)", at: position)
+                let allowed = profile == .numpyArray ? "numpy's array opcodes" : "a state dict's opcodes"
+                throw failure("pickle opcode 0x\(String(opcode, radix: 16)) is not allowed (only \(allowed) are read; nothing is ever executed)", at: position)
             }
         }
     }
@@ -163,15 +202,33 @@ struct PickleMachine {
         return String(decoding: bytes[offset..<newline], as: UTF8.self)
     }
 
-    /// The global `module.name` if it is one of the three recognised, else an error.
+    /// The global `module.name` if the profile recognises it, else an error.
     func global(_ module: String, _ name: String, at position: Int) throws(InputError) -> Global {
-        switch (module, name) {
-        case ("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"): return .reconstruct
-        case ("numpy", "ndarray"): return .ndarray
-        case ("numpy", "dtype"): return .dtype
+        switch (profile, module, name) {
+        case (.numpyArray, "numpy.core.multiarray", "_reconstruct"), (.numpyArray, "numpy._core.multiarray", "_reconstruct"): return .reconstruct
+        case (.numpyArray, "numpy", "ndarray"): return .ndarray
+        case (.numpyArray, "numpy", "dtype"): return .dtype
+        case (.torchStateDict, "collections", "OrderedDict"): return .orderedDict
+        case (.torchStateDict, "torch._utils", "_rebuild_tensor_v2"): return .rebuildTensor
+        case (.torchStateDict, "torch", "FloatStorage"): return .floatStorage
         default:
-            throw failure("global '\(ArgumentText.printable(module)).\(ArgumentText.printable(name))' is not allowed (only numpy's _reconstruct, ndarray and dtype)", at: position)
+            let allowed = profile == .numpyArray ? "numpy's _reconstruct, ndarray and dtype"
+                : "collections.OrderedDict, torch._utils._rebuild_tensor_v2 and torch.FloatStorage"
+            throw failure("global '\(ArgumentText.printable(module)).\(ArgumentText.printable(name))' is not allowed (only \(allowed))", at: position)
         }
+    }
+
+    /// The storage a persistent id names: `('storage', FloatStorage, key, location, count)`.
+    func persistentStorage(_ identifier: Value, at position: Int) throws(InputError) -> Value {
+        guard case let .tuple(fields) = identifier, fields.count == 5, case .string("storage") = fields[0] else {
+            throw failure("a persistent id that is not ('storage', type, key, location, count)", at: position)
+        }
+        guard case .global(.floatStorage) = fields[1] else { throw failure("a storage that is not a FloatStorage (only float32 tensors are read)", at: position) }
+        guard case let .string(key) = fields[2], case let .string(location) = fields[3], case let .int(count) = fields[4], count >= 0 else {
+            throw failure("a storage id whose key, location or size is not a string, a string and a size", at: position)
+        }
+        guard location == "cpu" || location.hasPrefix("cuda") else { throw failure("storage location '\(ArgumentText.printable(location))' (expected cpu or cuda:N)", at: position) }
+        return .storage(key: key, count: count)
     }
 
     func call(_ callable: Value, _ arguments: Value, at position: Int) throws(InputError) -> Value {
@@ -179,6 +236,22 @@ struct PickleMachine {
             throw failure("REDUCE of something that is not an allowed call", at: position)
         }
         switch (function, values.count) {
+        case (.orderedDict, 0):
+            return .dict(DictValue())
+        case (.rebuildTensor, 6):
+            guard case let .storage(key, count) = values[0], case let .int(storageOffset) = values[1],
+                  case let .tuple(shape) = values[2], case let .tuple(strides) = values[3], shape.count == strides.count,
+                  case .bool(false) = values[4], case let .dict(hooks) = values[5], hooks.pairs.isEmpty else {
+                throw failure("_rebuild_tensor_v2 is allowed only as (storage, offset, size, stride, False, OrderedDict())", at: position)
+            }
+            var sizes: [Int] = []
+            var steps: [Int] = []
+            for (size, step) in zip(shape, strides) {
+                guard case let .int(size) = size, case let .int(step) = step else { throw failure("a tensor size or stride that is not an integer", at: position) }
+                sizes.append(size)
+                steps.append(step)
+            }
+            return .tensor(TensorValue(storageKey: key, storageCount: count, storageOffset: storageOffset, shape: sizes, strides: steps))
         case (.reconstruct, 3):
             guard case .global(.ndarray) = values[0], case let .tuple(shape) = values[1], shape.count == 1,
                   case .int(0) = shape[0], case let .bytes(code) = values[2], code == [UInt8(ascii: "b")] else {
@@ -200,6 +273,11 @@ struct PickleMachine {
     }
 
     func build(_ target: Value, _ state: Value, at position: Int) throws(InputError) {
+        if profile == .torchStateDict {
+            // The state dict's `_metadata` attribute (versions per module): not needed.
+            guard case .dict = target, case .dict = state else { throw failure("BUILD of something that is not the state dict's metadata", at: position) }
+            return
+        }
         guard case let .tuple(fields) = state else { throw failure("BUILD with a state that is not a tuple", at: position) }
         switch target {
         case let .dtype(dtype):

@@ -13,7 +13,7 @@ public enum FormatConversion {
         case transpose, csvwrite, roundtrip
         case maskToVector = "mask-to-vector", vectorToMask = "vector-to-mask"
         case maskToLayers = "mask-to-layers", layersToMask = "layers-to-mask"
-        case npy
+        case npy, pth
     }
 
     /// What to convert.
@@ -71,6 +71,26 @@ public enum FormatConversion {
 
         /// The matrix file of layer `index` (0-based) for mask-to-layers.
         func layerFile(_ index: Int) -> String { "\(stem)_W\(index + 1).csv" }
+
+        /// The file of one checkpoint tensor: `STEM_<name>.npy` when the output
+        /// ends in `.npy`, else `STEM_<name>.csv`; characters other than letters,
+        /// digits, `.`, `_` and `-` in the name become `_` (a name cannot leave the folder).
+        func tensorFile(_ name: String) -> String {
+            let npy = output.hasSuffix(".npy")
+            let safe = String(name.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars.contains(scalar)) ? Character(scalar) : "_"
+            })
+            return "\(npy ? String(output.dropLast(4)) : stem)_\(safe).\(npy ? "npy" : "csv")"
+        }
+    }
+
+    /// Every file `kind` writes, reading what names them: a checkpoint's
+    /// tensors for `pth` (one file per tensor, or the one `.pth`).
+    ///
+    /// - Throws: `InputError` when the checkpoint cannot be read.
+    public static func outputs(_ kind: Kind, _ request: Request) throws(InputError) -> [String] {
+        guard kind == .pth, !request.output.hasSuffix(".pth"), let input = request.inputs.first else { return request.outputs(for: kind) }
+        return try TorchCheckpoint.read(input).tensors.map { request.tensorFile($0.name) }
     }
 
     /// Runs one conversion.
@@ -149,6 +169,28 @@ public enum FormatConversion {
                     try writer.write(text)
                 }
             }
+        case .pth:
+            let checkpoint = try TorchCheckpoint.read(input)
+            if request.output.hasSuffix(".pth") {
+                try checkpoint.write(to: request.output)
+                return
+            }
+            let writers = try checkpoint.tensors.map { try AtomicFileWriter(path: request.tensorFile($0.name)) }
+            for (tensor, writer) in zip(checkpoint.tensors, writers) {
+                if request.output.hasSuffix(".npy") {
+                    try writer.write(NumpyArrayWriter.float32(tensor.values, shape: tensor.shape))
+                } else {
+                    let columns = tensor.shape.count >= 2 ? max(tensor.shape.last ?? 1, 1) : 1
+                    var text: [UInt8] = []
+                    for (index, value) in tensor.values.enumerated() {
+                        if index % columns > 0 { text.append(44) }
+                        if request.csvwrite { MatlabNumberFormat.append(Double(value), to: &text) } else { text += Array(PythonFloatText.general(value).utf8) }
+                        if index % columns == columns - 1 { text += Array(ending.utf8) }
+                    }
+                    try writer.write(text)
+                }
+            }
+            try AtomicFileWriter.commitAll(writers)
         case .maskToVector:
             let weights = request.weights ?? 0 // set: problem(for:) checked it
             var marked = try MaskFile.readSet(input, offset: request.offset, weights: weights)[...]

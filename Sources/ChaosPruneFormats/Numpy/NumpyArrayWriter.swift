@@ -1,0 +1,20 @@
+/// The bytes of a `.npy` file (format 1.0) holding little-endian float32
+/// values of any shape in C order, as `numpy.save` writes such an array: the
+/// magic, the header dict padded with spaces to a multiple of 64 bytes and
+/// ended by a newline, then the data.
+public enum NumpyArrayWriter {
+    /// The file's bytes for `values` of `shape` (row-major).
+    public static func float32(_ values: [Float], shape: [Int]) -> [UInt8] {
+        let dimensions = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+        var header = Array("{'descr': '<f4', 'fortran_order': False, 'shape': \(dimensions), }".utf8)
+        let unpadded = 10 + header.count + 1
+        header += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        for value in values {
+            let bits = value.bitPattern
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(shift))) }
+        }
+        return bytes
+    }
+}
