@@ -80,7 +80,7 @@ public enum Platform {
 
     /// `rename(2)`.
     public static func rename(_ from: String, to: String) throws(SystemError) {
-        let (result, code) = onPath(from) { source in PathBytes.withCString(to) { target in renameFile(source, target) } }
+        let (result, code) = PathBytes.withCString(to) { target in onPath(from) { renameFile($0, target) } }
         guard result == 0 else { throw SystemError(operation: .write, path: to, code: code) }
     }
 
