@@ -1,8 +1,8 @@
 /// The grid coordinate of one rescaled value: `Int(v * (1/eps)) & 255`, the
-/// reciprocal and the product formed in `Product` (`Double` for the x86-64
-/// build; `Float80` for the 32-bit build, whose x87 unit keeps 1/eps in an
-/// 80-bit register and converts the 80-bit product to an integer without
-/// rounding either to double).
+/// product formed in `Product` (`Double` for the x86-64 build; `Float80` for
+/// the 32-bit build, whose x87 unit converts the 80-bit product to an integer
+/// without rounding it to double first). The caller passes 1/eps as the
+/// reference stores it (a double; formed in 80 bits by the 32-bit build).
 ///
 /// Mirrors TISEAN's box assignment, including the C conversion of an
 /// out-of-range product to `int` on x86 (the "integer indefinite" value
