@@ -195,6 +195,28 @@ public enum Platform {
     /// Cores online (at least 1).
     public static var processorsOnline: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
+    /// A `pthread_mutex_t` of its own (what ``Locked`` holds).
+    package final class PosixMutex {
+        private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+        package init() {
+            mutex = .allocate(capacity: 1)
+            mutex.initialize(to: pthread_mutex_t())
+            pthread_mutex_init(mutex, nil)
+        }
+
+        deinit {
+            pthread_mutex_destroy(mutex)
+            mutex.deallocate()
+        }
+
+        /// `pthread_mutex_lock`.
+        package func lock() { pthread_mutex_lock(mutex) }
+
+        /// `pthread_mutex_unlock`.
+        package func unlock() { pthread_mutex_unlock(mutex) }
+    }
+
     /// The process's arguments after the program name, each exactly as the
     /// kernel passed it (``PathBytes``): a name that is not UTF-8 still names its file.
     public static var arguments: [String] {
