@@ -28,9 +28,7 @@ public enum NumpyArrayReader {
 
         private func bits(_ row: Int, _ column: Int) -> UInt64 {
             let offset = data.startIndex + (fortran ? column * rowCount + row : row * columnCount + column) * size
-            var bits: UInt64 = 0
-            for byte in 0..<size { bits |= UInt64(data[offset + byte]) << (8 * UInt64(byte)) }
-            return bits
+            return LittleEndian.value(data, at: offset, width: size)
         }
 
         /// The exact integer at (`row`, `column`) of an integer array.

@@ -11,10 +11,7 @@ public enum NumpyArrayWriter {
         header += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
         var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
         bytes.reserveCapacity(bytes.count + 4 * values.count)
-        for value in values {
-            let bits = value.bitPattern
-            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: bits >> UInt32(shift))) }
-        }
+        for value in values { LittleEndian.append(UInt64(value.bitPattern), width: 4, to: &bytes) }
         return bytes
     }
 }

@@ -78,9 +78,8 @@ struct PickleMachine {
     }
 
     mutating func unsigned(_ width: Int) throws(InputError) -> Int {
-        var value = 0
-        for (shift, byte) in try take(width).enumerated() { value |= Int(byte) << (8 * shift) }
-        return value
+        let field = try take(width)
+        return Int(truncatingIfNeeded: LittleEndian.value(field, at: field.startIndex, width: width))
     }
 
     mutating func pop() throws(InputError) -> Value {
@@ -310,11 +309,7 @@ struct PickleMachine {
                 guard payload.count == 8 * count else {
                     throw failure("a float64 payload of \(payload.count) bytes for shape \(shape), which needs \(8 * count)", at: position)
                 }
-                array.floats = stride(from: 0, to: payload.count, by: 8).map { start in
-                    var bits: UInt64 = 0
-                    for byte in 0..<8 { bits |= UInt64(payload[start + byte]) << (8 * UInt64(byte)) }
-                    return Double(bitPattern: bits)
-                }
+                array.floats = stride(from: 0, to: payload.count, by: 8).map { Double(bitPattern: LittleEndian.value(payload, at: $0, width: 8)) }
             case let (.object, .list(list)):
                 guard list.items.count == count else {
                     throw failure("an object payload of \(list.items.count) item(s) for shape \(shape), which needs \(count)", at: position)

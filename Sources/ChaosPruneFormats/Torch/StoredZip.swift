@@ -19,11 +19,7 @@ struct StoredZip {
 
     init(_ bytes: [UInt8], name file: String) throws(InputError) {
         func failure(_ message: String) -> InputError { InputError(file: file, message: message) }
-        func unsigned(_ at: Int, _ width: Int) -> Int {
-            var value = 0
-            for index in 0..<width { value |= Int(bytes[at + index]) << (8 * index) }
-            return value
-        }
+        func unsigned(_ at: Int, _ width: Int) -> Int { Int(LittleEndian.value(bytes, at: at, width: width)) }
         let endSize = 22
         guard bytes.count >= endSize else { throw failure("not a zip archive (too short for an end record); a .pth file is one") }
         var end = bytes.count - endSize

@@ -100,10 +100,8 @@ public struct TorchCheckpoint: Sendable, Equatable {
         guard count <= 1 || tensor.strides == contiguous else {
             throw failure("tensor \(shown): strides \(tensor.strides) are not row-major \(contiguous)")
         }
-        let values = stride(from: storage.startIndex, to: storage.endIndex, by: 4).map { start -> Float in
-            var bits: UInt32 = 0
-            for byte in 0..<4 { bits |= UInt32(storage[start + byte]) << (8 * UInt32(byte)) }
-            return Float(bitPattern: bits)
+        let values = stride(from: storage.startIndex, to: storage.endIndex, by: 4).map {
+            Float(bitPattern: UInt32(truncatingIfNeeded: LittleEndian.value(storage, at: $0, width: 4)))
         }
         return Tensor(name: name, shape: tensor.shape, values: values)
     }

@@ -17,7 +17,7 @@ package enum TorchCheckpointWriter {
         for (key, tensor) in checkpoint.tensors.enumerated() {
             var data: [UInt8] = []
             data.reserveCapacity(4 * tensor.values.count)
-            for value in tensor.values { appendLittleEndian(UInt64(value.bitPattern), width: 4, to: &data) }
+            for value in tensor.values { LittleEndian.append(UInt64(value.bitPattern), width: 4, to: &data) }
             entries.append(("\(folder)/data/\(key)", data))
         }
         entries += [("\(folder)/version", Array("3\n".utf8)), ("\(folder)/byteorder", Array("little".utf8))]
@@ -30,12 +30,12 @@ package enum TorchCheckpointWriter {
         func global(_ module: String, _ name: String) { out += Array("c\(module)\n\(name)\n".utf8) }
         func text(_ value: String) {
             out.append(UInt8(ascii: "X"))
-            appendLittleEndian(UInt64(value.utf8.count), width: 4, to: &out)
+            LittleEndian.append(UInt64(value.utf8.count), width: 4, to: &out)
             out += Array(value.utf8)
         }
         func integer(_ value: Int) {
             out.append(UInt8(ascii: "J"))
-            appendLittleEndian(UInt64(UInt32(truncatingIfNeeded: value)), width: 4, to: &out)
+            LittleEndian.append(UInt64(UInt32(truncatingIfNeeded: value)), width: 4, to: &out)
         }
         func tuple(_ values: [Int]) {
             out.append(UInt8(ascii: "("))
@@ -88,36 +88,32 @@ package enum TorchCheckpointWriter {
             let padding = (64 - unpadded % 64) % 64
             func header(_ signature: UInt64, central: Bool, extra: Int) -> [UInt8] {
                 var bytes: [UInt8] = []
-                appendLittleEndian(signature, width: 4, to: &bytes)
-                if central { appendLittleEndian(20, width: 2, to: &bytes) }
-                for (value, width) in [(20, 2), (0x0800, 2), (0, 2), (0, 2), (0x21, 2)] as [(UInt64, Int)] { appendLittleEndian(value, width: width, to: &bytes) }
-                appendLittleEndian(UInt64(crc), width: 4, to: &bytes)
-                appendLittleEndian(UInt64(data.count), width: 4, to: &bytes)
-                appendLittleEndian(UInt64(data.count), width: 4, to: &bytes)
-                appendLittleEndian(UInt64(nameBytes.count), width: 2, to: &bytes)
-                appendLittleEndian(UInt64(extra), width: 2, to: &bytes)
+                LittleEndian.append(signature, width: 4, to: &bytes)
+                if central { LittleEndian.append(20, width: 2, to: &bytes) }
+                for (value, width) in [(20, 2), (0x0800, 2), (0, 2), (0, 2), (0x21, 2)] as [(UInt64, Int)] { LittleEndian.append(value, width: width, to: &bytes) }
+                LittleEndian.append(UInt64(crc), width: 4, to: &bytes)
+                LittleEndian.append(UInt64(data.count), width: 4, to: &bytes)
+                LittleEndian.append(UInt64(data.count), width: 4, to: &bytes)
+                LittleEndian.append(UInt64(nameBytes.count), width: 2, to: &bytes)
+                LittleEndian.append(UInt64(extra), width: 2, to: &bytes)
                 if central {
-                    for (value, width) in [(0, 2), (0, 2), (0, 2), (0, 4), (offset, 4)] as [(Int, Int)] { appendLittleEndian(UInt64(value), width: width, to: &bytes) }
+                    for (value, width) in [(0, 2), (0, 2), (0, 2), (0, 4), (offset, 4)] as [(Int, Int)] { LittleEndian.append(UInt64(value), width: width, to: &bytes) }
                 }
                 return bytes + nameBytes
             }
             out += header(0x0403_4B50, central: false, extra: 4 + padding)
             out += [0x46, 0x42]
-            appendLittleEndian(UInt64(padding), width: 2, to: &out)
+            LittleEndian.append(UInt64(padding), width: 2, to: &out)
             out += [UInt8](repeating: 0x5A, count: padding)
             out += data
             central += header(0x0201_4B50, central: true, extra: 0)
         }
         let directoryOffset = out.count
         out += central
-        appendLittleEndian(0x0605_4B50, width: 4, to: &out)
+        LittleEndian.append(0x0605_4B50, width: 4, to: &out)
         for (value, width) in [(0, 2), (0, 2), (entries.count, 2), (entries.count, 2), (central.count, 4), (directoryOffset, 4), (0, 2)] {
-            appendLittleEndian(UInt64(value), width: width, to: &out)
+            LittleEndian.append(UInt64(value), width: width, to: &out)
         }
         return out
-    }
-
-    private static func appendLittleEndian(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
-        for index in 0..<width { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(index)))) }
     }
 }
