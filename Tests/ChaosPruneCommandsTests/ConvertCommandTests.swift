@@ -150,4 +150,19 @@ struct ConvertCommandTests {
         #expect(run.status == 1 && run.standardError.contains("bad.pth: zip entry 'archive/data/0' fails its CRC-32 check"), "\(run.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.pth"])
     }
+
+    @Test("pth: an output naming the input, or two tensors whose files would be one, is a usage error once the checkpoint is read, and nothing is written")
+    func checkpointOutputsApart() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try TorchCheckpoint(tensors: [.init(name: "a/b", shape: [1], values: [1]), .init(name: "a_b", shape: [1], values: [2])])
+            .write(to: folder.appendingPathComponent("clash.pth").path)
+        let clash = try convert(["pth", "clash.pth", "-o", "c.csv"], in: folder)
+        #expect(clash.status == 2 && clash.standardError.contains("name the same file, 'c_a_b.csv'"), "\(clash.standardError)")
+        let before = try Data(contentsOf: folder.appendingPathComponent("clash.pth"))
+        let onto = try convert(["pth", "clash.pth", "-o", "./clash.pth"], in: folder)
+        #expect(onto.status == 2 && onto.standardError.contains("names the input"), "\(onto.standardError)")
+        #expect(try Data(contentsOf: folder.appendingPathComponent("clash.pth")) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["clash.pth"])
+    }
 }

@@ -51,10 +51,11 @@ enum ConvertCommand {
                                                offset: try arguments.value(options.offset), csvwrite: arguments.isSet(options.csvwrite),
                                                lineEnding: arguments.isSet(options.crlf) ? "\r\n" : "\n")
         if let problem = request.problem(for: kind) { throw .usage(problem) }
-        let outputs: [String]
-        do { outputs = try FormatConversion.outputs(kind, request) } catch { throw .failure(from: error) }
-        try DistinctFiles.require(inputs: request.inputs, outputs: outputs.map { ("--output", $0) })
-        try invocation.stage { try FormatConversion.run(kind, request) }
+        try invocation.stage {
+            try FormatConversion.run(kind, request) { outputs throws(CommandError) in
+                try DistinctFiles.require(inputs: request.inputs, outputs: outputs.map { ("--output", $0) })
+            }
+        }
         return 0
     }
 }

@@ -84,21 +84,17 @@ public enum FormatConversion {
         }
     }
 
-    /// Every file `kind` writes, reading what names them: a checkpoint's
-    /// tensors for `pth` (one file per tensor, or the one `.pth`).
-    ///
-    /// - Throws: `InputError` when the checkpoint cannot be read.
-    public static func outputs(_ kind: Kind, _ request: Request) throws(InputError) -> [String] {
-        guard kind == .pth, !request.output.hasSuffix(".pth"), let input = request.inputs.first else { return request.outputs(for: kind) }
-        return try TorchCheckpoint.read(input).tensors.map { request.tensorFile($0.name) }
-    }
-
-    /// Runs one conversion.
+    /// Runs one conversion. `approve` is shown every file the conversion
+    /// writes before the first is written (and throws to stop it): at once,
+    /// or for `pth` once the checkpoint that names them (one file per tensor,
+    /// or the one `.pth`) has been read — read once, for naming and writing.
     ///
     /// - Throws: `InputError` for an input that does not fit the conversion,
-    ///   `StageError` for a missing setting, `SystemError` when an output cannot be written.
-    public static func run(_ kind: Kind, _ request: Request) throws {
+    ///   `StageError` for a missing setting, `SystemError` when an output
+    ///   cannot be written, and what `approve` throws.
+    public static func run(_ kind: Kind, _ request: Request, approve: ([String]) throws -> Void) throws {
         if let problem = request.problem(for: kind) { throw StageError(problem) }
+        if kind != .pth { try approve(request.outputs(for: kind)) }
         let input = request.inputs[0]
         let ending = request.lineEnding
         func write(_ text: String, to path: String) throws(SystemError) {
@@ -172,9 +168,11 @@ public enum FormatConversion {
         case .pth:
             let checkpoint = try TorchCheckpoint.read(input)
             if request.output.hasSuffix(".pth") {
+                try approve([request.output])
                 try checkpoint.write(to: request.output)
                 return
             }
+            try approve(checkpoint.tensors.map { request.tensorFile($0.name) })
             let writers = try checkpoint.tensors.map { try AtomicFileWriter(path: request.tensorFile($0.name)) }
             for (tensor, writer) in zip(checkpoint.tensors, writers) {
                 if request.output.hasSuffix(".npy") {
