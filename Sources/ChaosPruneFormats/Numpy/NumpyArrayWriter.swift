@@ -2,16 +2,29 @@
 /// values of any shape in C order, as `numpy.save` writes such an array: the
 /// magic, the header dict padded with spaces to a multiple of 64 bytes and
 /// ended by a newline, then the data.
+///
+/// A large array can be streamed: ``header(shape:)`` first, then the values
+/// in C order in pieces through ``append(_:to:)``.
 public enum NumpyArrayWriter {
     /// The file's bytes for `values` of `shape` (row-major).
     public static func float32(_ values: [Float], shape: [Int]) -> [UInt8] {
+        var bytes = header(shape: shape)
+        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        append(values, to: &bytes)
+        return bytes
+    }
+
+    /// The magic and header of a float32 array of `shape`: what precedes its values.
+    public static func header(shape: [Int]) -> [UInt8] {
         let dimensions = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
         var header = Array("{'descr': '<f4', 'fortran_order': False, 'shape': \(dimensions), }".utf8)
         let unpadded = 10 + header.count + 1
         header += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
-        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
-        bytes.reserveCapacity(bytes.count + 4 * values.count)
+        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
+    }
+
+    /// Appends `values` as little-endian float32 to `bytes`.
+    public static func append(_ values: some Sequence<Float>, to bytes: inout [UInt8]) {
         for value in values { LittleEndian.append(UInt64(value.bitPattern), width: 4, to: &bytes) }
-        return bytes
     }
 }

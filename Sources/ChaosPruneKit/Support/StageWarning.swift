@@ -24,6 +24,12 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case everyWeightMasked(count: Int, baseline: Bool)
     /// Training overflowed at this SGD step (0: the initial weights): the recording holds `inf`/`nan` from there on.
     case nonFiniteWeights(step: Int)
+    /// MNIST accuracies divided by batches × 128, as the authors' `get_accuracy`.
+    case mnistAccuracyDenominator(train: Int, test: Int)
+    /// The authors' MNIST mask code: fc4 entries ignored, index 0 also zeroing fc1[49][783].
+    case mnistMaskQuirks(fc4Ignored: Int, fc1Zeroed: Bool)
+    /// The authors' MNIST `metrics()`: only the first sample of each batch is scored.
+    case mnistFirstSampleMetrics(train: Int, test: Int)
 
     /// One line for stderr (the command layer adds its prefix).
     public var description: String {
@@ -50,6 +56,14 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
                 + "; the network is retrained with no weights"
         case let .nonFiniteWeights(step):
             return "the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features"
+        case let .mnistAccuracyDenominator(train, test):
+            let round = { (count: Int) in (count + MnistLayout.batchSize - 1) / MnistLayout.batchSize * MnistLayout.batchSize }
+            return "accuracies are 100·correct/(batches·128) as the authors' get_accuracy computes them: \(train) train samples count as \(round(train)), \(test) test samples as \(round(test)); --true-accuracy divides by the sample counts"
+        case let .mnistMaskQuirks(fc4Ignored, fc1Zeroed):
+            return "as the authors' pipeline2.py masks, \(fc4Ignored) fc4 index(es) of the mask are ignored (fc4 is never masked)"
+                + (fc1Zeroed ? " and index 0 also zeroes fc1.weight[49][783]" : "") + "; --intended-mask prunes exactly the listed weights"
+        case let .mnistFirstSampleMetrics(train, test):
+            return "precision, recall and F1 score only the first sample of each batch (\(train) train and \(test) test samples) as the authors' metrics() does; --true-metrics scores every sample"
         }
     }
 }

@@ -1,0 +1,96 @@
+import ChaosPruneSystem
+
+/// The authors' MNIST training loop's moving parts: the parameters, torch's
+/// global generator as the DataLoaders consume it (spec mnist.md §4), SGD
+/// passes over the shuffled train loader and evaluation passes over either
+/// loader.
+///
+/// Every pass takes from the generator what torch's takes — a train pass two
+/// `random64` (its iterator's base seed and its permutation's seed), a test
+/// pass one — whether it trains, evaluates or scores, so batch orders match
+/// torch's to the bit whatever the evaluation schedule.
+struct MnistTrainer {
+    /// The current parameters (state_dict order).
+    var parameters: [Float]
+    /// torch's global generator.
+    var generator: TorchGenerator
+    /// The samples.
+    let data: MnistData
+    /// SGD's learning rate (0.5 in the authors' scripts).
+    var learningRate: Float = 0.5
+    /// Threads for the evaluation passes.
+    var threads = 1
+
+    private let network = MnistNetwork()
+    private var workers: [MnistNetwork]
+
+    /// A trainer from `initial` parameters and the generator after the network's construction.
+    init(data: MnistData, parameters: [Float], generator: TorchGenerator, threads: Int) {
+        self.data = data
+        self.parameters = parameters
+        self.generator = generator
+        self.threads = max(1, threads)
+        workers = (0..<max(1, threads)).map { _ in MnistNetwork() }
+    }
+
+    /// Train batches per epoch (the last one partial).
+    var trainBatches: Int { (data.trainCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize }
+    /// Test batches.
+    var testBatches: Int { (data.testCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize }
+
+    /// The permutation of the next training pass.
+    mutating func nextTrainingOrder() -> [Int] { generator.loaderPass(shuffled: data.trainCount)! }
+
+    /// One SGD step on the samples `order[batch·128 …]`.
+    mutating func step(batch: Int, of order: [Int]) {
+        let samples = order[(batch * MnistLayout.batchSize)..<min(order.count, (batch + 1) * MnistLayout.batchSize)]
+        network.gather(data, samples: samples)
+        let labels = samples.map { data.labels[$0] }
+        let rate = learningRate
+        parameters.withUnsafeMutableBufferPointer { network.step(labels: labels, parameters: $0.baseAddress!, learningRate: rate) }
+    }
+
+    /// The two DataLoaders.
+    enum Loader {
+        case train, test
+    }
+
+    /// A pass over `set`: the generator advances as torch's loader does;
+    /// returns the correctly classified samples (0 unless `counting`) and the
+    /// pass's sample order.
+    mutating func evaluate(_ set: Loader, counting: Bool = true) -> (correct: Int, order: [Int]) {
+        let order: [Int]
+        switch set {
+        case .train: order = generator.loaderPass(shuffled: data.trainCount)!
+        case .test:
+            _ = generator.loaderPass(shuffled: nil)
+            order = Array(data.trainCount..<data.count)
+        }
+        return (counting ? correctCount(order.sorted()) : 0, order)
+    }
+
+    /// The predicted class of each sample of `samples`.
+    func predictions(_ samples: [Int]) -> [Int] {
+        var result = [Int](repeating: 0, count: samples.count)
+        let chunks = (samples.count + MnistLayout.batchSize - 1) / MnistLayout.batchSize
+        let pool = UncheckedSendable(value: workers)
+        parameters.withUnsafeBufferPointer { p in
+            result.withUnsafeMutableBufferPointer { out in
+                ParallelLoop.forEachIndex(chunks, workers: min(threads, chunks), chunk: 1) { worker, chunk in
+                    let network = pool.value[worker]
+                    let range = (chunk * MnistLayout.batchSize)..<min(samples.count, (chunk + 1) * MnistLayout.batchSize)
+                    network.load(p.baseAddress!)
+                    network.gather(data, samples: samples[range])
+                    network.forward(rows: range.count, parameters: p.baseAddress!)
+                    for (row, index) in range.enumerated() { out[index] = network.prediction(row: row) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// How many of `samples` the current parameters classify correctly.
+    func correctCount(_ samples: [Int]) -> Int {
+        zip(predictions(samples), samples).reduce(0) { $0 + ($1.0 == Int(data.labels[$1.1]) ? 1 : 0) }
+    }
+}
