@@ -13,8 +13,10 @@ let package = Package(
         .executable(name: "chaosprune-bench", targets: ["chaosprune-bench"]),
     ],
     targets: [
-        // The system layer: the only target that imports the C library.
-        .target(name: "ChaosPruneSystem"),
+        // The system layer: the only target that imports the C library (and the one C kernel below).
+        .target(name: "ChaosPruneSystem", dependencies: ["CFloatKernels"]),
+        // The float32 blocked product with the processor's fused multiply-add, chosen when the program loads.
+        .target(name: "CFloatKernels"),
         // Every file and number text that crosses a stage boundary: one type and one reader/writer per format.
         .target(name: "ChaosPruneFormats", dependencies: ["ChaosPruneSystem"]),
         // The engine: series in memory → divergence rows.

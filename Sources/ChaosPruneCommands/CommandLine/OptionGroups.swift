@@ -83,10 +83,10 @@ struct GrangerOptions: OptionGroup {
 /// initialisation and trial, and the settings a researcher may override.
 struct TrainingOptions: OptionGroup {
     let recipe = Option<String>.text("recipe", valueName: "NAME",
-                                     help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) (required unless --data).")
+                                     help: "The authors' recipe: \(TrainingRecipe.all.map(\.name).joined(separator: ", ")) or \(MnistRecipe.name) (required unless --data).")
     let dataFolder = Option<String>.text("data-dir", valueName: "DIR", help: "The folder holding the authors' data files under their names (with --recipe).")
     let initialisation = Option<String>.text("init", valueName: "FILE",
-                                             help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (with --recipe; with --data: optional).")
+                                             help: "The authors' pickled .npy initialisation: init/<recipe>.npy, or diabetes-K.npy (with --recipe; with --data: optional); for mnist a .pth state dict, model_K.pth (optional: torch's default for seed K).")
     let trial = Option<Int>.integer("trial", short: "k", valueName: "K", default: nil, in: 1...1_000_000,
                                     help: "The trial: row K of a Helper recipe's init file; it names the outputs (required).")
     let epochs = Option<Int>.integer("epochs", default: nil, in: 1...1_000_000, defaultText: "the recipe's", help: "Epochs to train.")

@@ -45,7 +45,7 @@ enum DemoCommand {
             let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
             try invocation.stage {
                 try Platform.makeFolder("\(out)/retrain")
-                try RetrainingReport.write(result, recipe: recipe, trial: 1, mask: indices, baseline: false, into: "\(out)/retrain/\(name)")
+                try RetrainingReport.write(result, network: .init(recipe), trial: 1, mask: indices, baseline: false, into: "\(out)/retrain/\(name)")
             }
             let reached = result.benchmarkEpoch.map { "reaches \(PythonFloatText.repr(recipe.benchmark ?? 0)) train accuracy at epoch \($0)" }
                 ?? "never reaches \(PythonFloatText.repr(recipe.benchmark ?? 0))"

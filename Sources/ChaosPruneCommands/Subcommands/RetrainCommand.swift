@@ -15,6 +15,11 @@ enum RetrainCommand {
         let pruneLike = Option<String>.text("prune-like", valueName: "FILE", help: "With --baseline: prune as many weights as this mask holds.")
         let seed = Option<Int>.integer("seed", default: nil, in: 0...Int(UInt32.max), defaultText: "the trial",
                                        help: "With --baseline random: numpy's seed for the sample.")
+        let intendedMask = Flag("intended-mask", help: "--recipe mnist: prune exactly the listed weights (the authors' mask code ignores fc4 entries and index 0 also zeroes fc1[49][783]).")
+        let trueAccuracy = MnistRecipe.trueAccuracy
+        let trueMetrics = Flag("true-metrics", help: "--recipe mnist: precision, recall and F1 over every sample (the authors' metrics() scores each batch's first).")
+        let saveWeights = Option<String>.text("save-weights", valueName: "FILE", help: "--recipe mnist: the final parameters as .npy (float32, state_dict order) or .pth.")
+        let threads = SharedOption.threads
         let quiet = SharedOption.quiet
     }
 
@@ -72,6 +77,8 @@ enum RetrainCommand {
     ) { invocation, options throws(CommandError) in
         let arguments = invocation.arguments
         let training = options.training
+        if try MnistRecipe.isChosen(arguments, training) { return try mnist(invocation, options: options) }
+        try MnistRecipe.refuseOutside(arguments, flags: [options.intendedMask, options.trueAccuracy, options.trueMetrics], options: ["save-weights"])
         let baselineRequest = try baselineRequest(arguments, options: options)
         let (setup, trial) = try training.setup(arguments, invocation: invocation, recording: false)
         let folder = try arguments.value(training.output)
@@ -85,12 +92,87 @@ enum RetrainCommand {
                                                epochs: try arguments.optional(training.epochs) ?? setup.recipe.retrainEpochs)
         let result = SparseRetraining.run(request)
         try invocation.stage {
-            try RetrainingReport.write(result, recipe: setup.recipe, trial: trial, mask: indices, baseline: baselineRequest != nil, into: folder)
+            try RetrainingReport.write(result, network: .init(setup.recipe), trial: trial, mask: indices, baseline: baselineRequest != nil, into: folder)
         }
         if !arguments.isSet(options.quiet) {
             let reached = result.benchmarkEpoch.map { "benchmark at epoch \($0)" } ?? "benchmark never reached"
             invocation.console.error("retrain: \(setup.recipe.name) trial \(trial), \(indices.count) of \(setup.recipe.weightCount) weights pruned: \(reached); final train accuracy \(PythonFloatText.repr(result.epochs.last?.train ?? 0)), test \(PythonFloatText.repr(result.epochs.last?.test ?? 0))\n")
         }
         return 0
+    }
+
+    /// `retrain --recipe mnist`.
+    static func mnist(_ invocation: Invocation, options: Options) throws(CommandError) -> ExitStatus {
+        let arguments = invocation.arguments
+        let training = options.training
+        let baselineRequest = try baselineRequest(arguments, options: options)
+        let trial = try arguments.value(training.trial)
+        let folder = try arguments.value(training.output)
+        let savePath = try arguments.optional(options.saveWeights)
+        if let savePath, !savePath.hasSuffix(".npy"), !savePath.hasSuffix(".pth") {
+            throw .usage("--save-weights names a .npy or a .pth file")
+        }
+        let names = RetrainingReport.fileNames(trial: trial, baseline: baselineRequest != nil)
+        var inputs = try MnistRecipe.inputs(arguments, training)
+        for option in [options.mask, options.pruneLike] { if let path = try arguments.optional(option) { inputs.append(path) } }
+        try DistinctFiles.require(inputs: inputs, outputs: names.map { ("--output (its \($0))", "\(folder)/\($0)") }
+                                  + (savePath.map { [("--save-weights", $0)] } ?? []))
+        let (data, initial, _) = try MnistRecipe.setup(arguments, training, invocation: invocation)
+        let epochs = try arguments.optional(training.epochs) ?? 50
+        let learningRate = try MnistRecipe.learningRate(arguments, training)
+        let threads = try arguments.value(options.threads)
+        let indices = try mnistMaskIndices(invocation, options: options, baseline: baselineRequest, data: data, initial: initial,
+                                           trial: trial, learningRate: learningRate, threads: threads)
+        let mask = MnistMask(indices: indices, intended: arguments.isSet(options.intendedMask))
+        var request = MnistRetraining.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), mask: mask, epochs: epochs)
+        request.benchmark = (try arguments.optional(training.benchmark)).map { 100 * $0 } ?? request.benchmark
+        request.trueAccuracy = arguments.isSet(options.trueAccuracy)
+        request.trueMetrics = arguments.isSet(options.trueMetrics)
+        request.learningRate = learningRate
+        request.threads = threads
+        let meter = ProgressMeter(console: invocation.console, quiet: arguments.isSet(options.quiet))
+        request.progress = { done in meter.update(label: "retrain:", done: done, unit: "epochs", fraction: Double(done) / Double(epochs)) }
+        let result = MnistRetraining.run(request)
+        meter.finish()
+        invocation.warn(result.warnings)
+        try invocation.stage {
+            try Platform.makeFolder(folder)
+            if let savePath { try MnistFinalWeights.write(result.parameters, to: savePath) }
+            try RetrainingReport.write(result.report, network: .init(name: MnistRecipe.name, weights: MnistLayout.analysedCount, benchmark: request.benchmark),
+                                       trial: trial, mask: indices, baseline: baselineRequest != nil, into: folder)
+        }
+        if !arguments.isSet(options.quiet) {
+            let report = result.report
+            let reached = report.benchmarkEpoch.map { "benchmark at epoch \($0)" } ?? "benchmark never reached"
+            invocation.console.error("retrain: mnist trial \(trial), \(mask.zeroed.count) weights held at zero (\(indices.count) listed of \(MnistLayout.analysedCount)): \(reached); final train accuracy \(PythonFloatText.repr(report.epochs.last?.train ?? 0)) %, test \(PythonFloatText.repr(report.epochs.last?.test ?? 0)) %\n")
+        }
+        return 0
+    }
+
+    /// The mask's indices into the 1,800 analysed weights: a file, a baseline, or none (dense).
+    static func mnistMaskIndices(_ invocation: Invocation, options: Options, baseline request: (BaselineMask.Kind, BaselineSize)?,
+                                 data: MnistData, initial: [Float], trial: Int, learningRate: Float, threads: Int) throws(CommandError) -> [Int] {
+        let arguments = invocation.arguments
+        let base = try arguments.value(options.maskBase)
+        let weights = MnistLayout.analysedCount
+        guard let (kind, size) = request else {
+            let path = try arguments.optional(options.mask)
+            return try invocation.stage { try path.map { try MaskFile.readSet($0, offset: base, weights: weights) } ?? [] }
+        }
+        let sampleSeed = UInt32(try arguments.optional(options.seed) ?? trial)
+        return try invocation.stage {
+            let count: Int
+            switch size {
+            case let .count(number): count = number
+            case let .like(path): count = try MaskFile.readSet(path, offset: base, weights: weights).count
+            }
+            return try BaselineMask.indices(kind, count: count, weights: weights, seed: sampleSeed) {
+                var dense = MnistRecording.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), epochs: 50, trial: trial, folder: "")
+                dense.learningRate = learningRate
+                dense.threads = threads
+                let trained = MnistRecording.finalParameters(dense)
+                return (MnistLayout.analysedStart..<MnistLayout.weightCount).map { Double(trained[MnistLayout.parameterOffset(ofWeight: $0)]) }
+            }
+        }
     }
 }

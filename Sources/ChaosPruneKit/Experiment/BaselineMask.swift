@@ -19,13 +19,23 @@ public enum BaselineMask {
 
     /// The 0-based indices (ascending) of the baseline mask of `count` weights.
     public static func indices(_ kind: Kind, count: Int, setup: TrainingSetup, seed: UInt32) throws(StageError) -> [Int] {
-        let weights = setup.recipe.weightCount
+        try indices(kind, count: count, weights: setup.recipe.weightCount, seed: seed) {
+            let trained = DenseTraining.finalParameters(setup, epochs: setup.recipe.epochs)
+            return (0..<setup.recipe.weightCount).map { trained.values[trained.offset(ofWeight: $0)] }
+        }
+    }
+
+    /// The 0-based indices (ascending) of the baseline mask of `count` of
+    /// `weights` weights; `trained` gives the weights after dense stage-1
+    /// training, called for the magnitude baseline only.
+    public static func indices(_ kind: Kind, count: Int, weights: Int, seed: UInt32,
+                               trained: () -> [Double]) throws(StageError) -> [Int] {
         guard count >= 0, count <= weights else { throw StageError("a baseline of \(count) weights, but the network has \(weights)") }
         switch kind {
         case .magnitude:
-            let trained = DenseTraining.finalParameters(setup, epochs: setup.recipe.epochs)
+            let values = trained()
             let ranked = (0..<weights).sorted { a, b in
-                let (x, y) = (abs(trained.values[trained.offset(ofWeight: a)]), abs(trained.values[trained.offset(ofWeight: b)]))
+                let (x, y) = (abs(values[a]), abs(values[b]))
                 return x != y ? x < y : a < b
             }
             return ranked.prefix(count).sorted()

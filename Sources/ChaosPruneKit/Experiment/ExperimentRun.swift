@@ -184,7 +184,7 @@ public enum ExperimentRun {
             for (name, indices) in zip(Self.variants, masks) {
                 let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
                 try Platform.makeFolder("\(folder)/retrain")
-                try RetrainingReport.write(result, recipe: recipe, trial: trial, mask: indices,
+                try RetrainingReport.write(result, network: .init(recipe), trial: trial, mask: indices,
                                            baseline: BaselineMask.Kind(rawValue: name) != nil, into: "\(folder)/retrain/\(name)")
                 retrained.append(Variant(name: name, pruned: indices.count, result: result))
             }

@@ -6,8 +6,13 @@ import ChaosPruneSystem
 ///
 /// - Forward: z1 = X·W1ᵀ + b1, a1 = 1/(1+e^(−z1)); a2 likewise from a1·W2ᵀ +
 ///   b2; y = softmax(a2·W4ᵀ + b4) with the row maximum subtracted and the
-///   sum's reciprocal multiplied in. Products by ``BlockedProduct``; the
-///   ten-value sums in the order of torch's vector reduction.
+///   sum's reciprocal multiplied in. Every matrix product in the order
+///   torch's `addmm`/`mm` takes on the CPU the fixtures were made on (MKL):
+///   each element starts from its bias (or 0), the depth is taken in blocks
+///   of 192, each summed from 0 by fused multiply-adds in order and then added
+///   (§9: this matched MKL bit for bit for depths 784, 50 and 128; sequential
+///   sums and other blocks do not). The ten-value sums follow torch's vector
+///   reduction.
 /// - Loss: mean squared error over the B·10 entries; gy = float32(2/(10B))·(y − t).
 /// - Backward: g3 = (gy − Σ gy·y)·y; dW4 = g3ᵀ·a2, db4 = Σ g3; g2 =
 ///   ((g3·W4)·(1 − a2))·a2; dW2 = g2ᵀ·a1; g1 = ((g2·W2)·(1 − a1))·a1;
@@ -23,17 +28,19 @@ import ChaosPruneSystem
 final class MnistNetwork {
     /// The most samples a batch holds.
     static let capacity = MnistLayout.batchSize
+    /// MKL's depth block.
+    static let block = 192
 
     private let buffer: UnsafeMutablePointer<Float>
     private let w1t, w2t, w4t: UnsafeMutablePointer<Float>
     private let x, a1, a2, y, g3, g2, g1, t2, t1: UnsafeMutablePointer<Float>
-    private let dW1t, dW2t, dW4t, db1, db2, db4, accumulator, lanes: UnsafeMutablePointer<Float>
+    private let dW1t, dW2t, dW4t, db1, db2, db4, lanes: UnsafeMutablePointer<Float>
 
     init() {
         let sizes = [784 * 50, 50 * 30, 30 * 10,
                      Self.capacity * 784, Self.capacity * 50, Self.capacity * 30, Self.capacity * 10, Self.capacity * 10,
                      Self.capacity * 30, Self.capacity * 50, Self.capacity * 30, Self.capacity * 50,
-                     784 * 50, 50 * 30, 30 * 10, 50, 30, 10, 64, 16]
+                     784 * 50, 50 * 30, 30 * 10, 50, 30, 10, 16]
         buffer = .allocate(capacity: sizes.reduce(0, +))
         buffer.initialize(repeating: 0, count: sizes.reduce(0, +))
         var pointers: [UnsafeMutablePointer<Float>] = []
@@ -46,7 +53,7 @@ final class MnistNetwork {
         (x, a1, a2, y, g3, g2, g1, t2, t1) = (pointers[3], pointers[4], pointers[5], pointers[6], pointers[7], pointers[8],
                                               pointers[9], pointers[10], pointers[11])
         (dW1t, dW2t, dW4t, db1, db2, db4) = (pointers[12], pointers[13], pointers[14], pointers[15], pointers[16], pointers[17])
-        (accumulator, lanes) = (pointers[18], pointers[19])
+        lanes = pointers[18]
     }
 
     deinit { buffer.deallocate() }
@@ -74,14 +81,14 @@ final class MnistNetwork {
 
     /// The forward pass of the gathered batch with the loaded weights.
     func forward(rows: Int, parameters: UnsafePointer<Float>) {
-        BlockedProduct.multiply(rows: rows, depth: 784, width: 50, a: x, rowStride: 784, depthStride: 1, b: w1t,
-                                initial: parameters + Self.fc1.bias, into: a1, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: rows, depth: 784, width: 50, block: Self.block, a: x, rowStride: 784, depthStride: 1, b: w1t,
+                                initial: parameters + Self.fc1.bias, into: a1)
         Self.sigmoid(a1, count: rows * 50)
-        BlockedProduct.multiply(rows: rows, depth: 50, width: 30, a: a1, rowStride: 50, depthStride: 1, b: w2t,
-                                initial: parameters + Self.fc2.bias, into: a2, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: rows, depth: 50, width: 30, block: Self.block, a: a1, rowStride: 50, depthStride: 1, b: w2t,
+                                initial: parameters + Self.fc2.bias, into: a2)
         Self.sigmoid(a2, count: rows * 30)
-        BlockedProduct.multiply(rows: rows, depth: 30, width: 10, a: a2, rowStride: 30, depthStride: 1, b: w4t,
-                                initial: parameters + Self.fc4.bias, into: y, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: rows, depth: 30, width: 10, block: Self.block, a: a2, rowStride: 30, depthStride: 1, b: w4t,
+                                initial: parameters + Self.fc4.bias, into: y)
         for row in 0..<rows { softmax(y + row * 10) }
     }
 
@@ -106,20 +113,20 @@ final class MnistNetwork {
             let dot = Self.sum10(lanes)
             for j in 0..<10 { gradient[j] = (gradient[j] - dot) * output[j] }
         }
-        BlockedProduct.multiply(rows: 30, depth: rows, width: 10, a: a2, rowStride: 1, depthStride: 30, b: g3,
-                                initial: nil, into: dW4t, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: 30, depth: rows, width: 10, block: Self.block, a: a2, rowStride: 1, depthStride: 30, b: g3,
+                                initial: nil, into: dW4t)
         Self.columnSums(g3, rows: rows, width: 10, into: db4)
-        BlockedProduct.multiply(rows: rows, depth: 10, width: 30, a: g3, rowStride: 10, depthStride: 1,
-                                b: parameters + Self.fc4.weight, initial: nil, into: t2, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: rows, depth: 10, width: 30, block: Self.block, a: g3, rowStride: 10, depthStride: 1,
+                                b: parameters + Self.fc4.weight, initial: nil, into: t2)
         Self.sigmoidBackward(t2, output: a2, into: g2, count: rows * 30)
-        BlockedProduct.multiply(rows: 50, depth: rows, width: 30, a: a1, rowStride: 1, depthStride: 50, b: g2,
-                                initial: nil, into: dW2t, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: 50, depth: rows, width: 30, block: Self.block, a: a1, rowStride: 1, depthStride: 50, b: g2,
+                                initial: nil, into: dW2t)
         Self.columnSums(g2, rows: rows, width: 30, into: db2)
-        BlockedProduct.multiply(rows: rows, depth: 30, width: 50, a: g2, rowStride: 30, depthStride: 1,
-                                b: parameters + Self.fc2.weight, initial: nil, into: t1, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: rows, depth: 30, width: 50, block: Self.block, a: g2, rowStride: 30, depthStride: 1,
+                                b: parameters + Self.fc2.weight, initial: nil, into: t1)
         Self.sigmoidBackward(t1, output: a1, into: g1, count: rows * 50)
-        BlockedProduct.multiply(rows: 784, depth: rows, width: 50, a: x, rowStride: 1, depthStride: 784, b: g1,
-                                initial: nil, into: dW1t, accumulator: accumulator)
+        BlockedFMAProduct.multiply(rows: 784, depth: rows, width: 50, block: Self.block, a: x, rowStride: 1, depthStride: 784, b: g1,
+                                initial: nil, into: dW1t)
         Self.columnSums(g1, rows: rows, width: 50, into: db1)
         let rate = -learningRate
         for (layer, gradient, bias) in [(Self.fc1, dW1t, db1), (Self.fc2, dW2t, db2), (Self.fc4, dW4t, db4)] {

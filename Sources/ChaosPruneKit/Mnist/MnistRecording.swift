@@ -58,6 +58,8 @@ public enum MnistRecording {
         public var format = Format.csv
         /// Accuracies over the sample count instead of batches × 128.
         public var trueAccuracy = false
+        /// SGD's learning rate (0.5 in the scripts).
+        public var learningRate: Float = 0.5
         /// Worker threads for the evaluations.
         public var threads = 1
         /// Called after every epoch with the epochs done.
@@ -95,57 +97,40 @@ public enum MnistRecording {
     ///
     /// - Throws: `SystemError` when a file cannot be written (nothing is left then).
     public static func run(_ request: Request) throws -> Result {
-        var generator = TorchGenerator(seed: request.seed)
-        generator.skip(MnistInitialisation.outputsUsed)
-        var trainer = MnistTrainer(data: request.data, parameters: request.initial, generator: generator, threads: request.threads)
-        let batches = trainer.trainBatches
-        let steps = batches * request.epochs
         let columns = request.columns == .analysed
             ? (MnistLayout.analysedStart..<MnistLayout.weightCount).map(MnistLayout.parameterOffset(ofWeight:))
             : (0..<MnistLayout.weightCount).map(MnistLayout.parameterOffset(ofWeight:))
         try Platform.makeFolder(request.folder)
         let paths = fileNames(trial: request.trial, format: request.format).map { "\(request.folder)/\($0)" }
         let writers = try paths.map { (path) throws(SystemError) in try AtomicFileWriter(path: path) }
-        let windowEnds = Swift.Set(MnistAccuracy.windowEndSteps)
         var epochs: [(train: Double, test: Double)] = []
-        func accuracies() -> (train: Double, test: Double) {
-            let train = trainer.evaluate(.train).correct, test = trainer.evaluate(.test).correct
-            return (MnistAccuracy.percent(correct: train, samples: request.data.trainCount, trueDenominator: request.trueAccuracy),
-                    MnistAccuracy.percent(correct: test, samples: request.data.testCount, trueDenominator: request.trueAccuracy))
-        }
+        var steps = 0
         do {
-            if request.format == .npy { try writers[0].write(NumpyArrayWriter.header(shape: [steps, columns.count])) }
+            let batches = (request.data.trainCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize
+            if request.format == .npy { try writers[0].write(NumpyArrayWriter.header(shape: [batches * request.epochs, columns.count])) }
             try writers[3].write(AccuracyFile.epochsHeader)
             var row: [UInt8] = []
-            for epoch in 0..<request.epochs {
-                let order = trainer.nextTrainingOrder()
-                for batch in 0..<batches {
-                    row.removeAll(keepingCapacity: true)
-                    trainer.parameters.withUnsafeBufferPointer { p in
-                        switch request.format {
-                        case .csv:
-                            for (position, column) in columns.enumerated() {
-                                if position > 0 { row.append(UInt8(ascii: ",")) }
-                                row += PythonFloatText.repr(Double(p[column])).utf8
-                            }
-                            row.append(10)
-                        case .npy:
-                            NumpyArrayWriter.append(columns.lazy.map { p[$0] }, to: &row)
-                        }
+            _ = try schedule(request, counting: true, before: { p in
+                row.removeAll(keepingCapacity: true)
+                switch request.format {
+                case .csv:
+                    for (position, column) in columns.enumerated() {
+                        if position > 0 { row.append(UInt8(ascii: ",")) }
+                        row += PythonFloatText.repr(Double(p[column])).utf8
                     }
-                    try writers[0].write(row)
-                    trainer.step(batch: batch, of: order)
-                    if windowEnds.contains(epoch * batches + batch) {
-                        let window = accuracies()
-                        try writers[1].write(PythonFloatText.repr(window.train) + "\r\n")
-                        try writers[2].write(PythonFloatText.repr(window.test) + "\r\n")
-                    }
+                    row.append(10)
+                case .npy:
+                    NumpyArrayWriter.append(columns.lazy.map { p[$0] }, to: &row)
                 }
-                let result = accuracies()
+                try writers[0].write(row)
+                steps += 1
+            }, window: { window in
+                try writers[1].write(PythonFloatText.repr(window.train) + "\r\n")
+                try writers[2].write(PythonFloatText.repr(window.test) + "\r\n")
+            }, epoch: { epoch, result in
                 epochs.append(result)
                 try writers[3].write(AccuracyFile.epochLine(epoch, train: result.train, test: result.test))
-                request.progress?(epoch + 1)
-            }
+            })
             for writer in writers { try writer.commit() }
         } catch {
             writers.forEach { $0.abandon() }
@@ -153,5 +138,43 @@ public enum MnistRecording {
         }
         let warnings: [StageWarning] = request.trueAccuracy ? [] : [.mnistAccuracyDenominator(train: request.data.trainCount, test: request.data.testCount)]
         return Result(steps: steps, epochs: epochs, files: paths, warnings: warnings)
+    }
+
+    /// The parameters at the end of the run `request` describes, nothing
+    /// recorded: what the magnitude baseline ranks. The generator is consumed
+    /// as in ``run(_:)``, so they are the recorded run's.
+    public static func finalParameters(_ request: Request) -> [Float] {
+        schedule(request, counting: false, before: { _ in }, window: { _ in }, epoch: { _, _ in })
+    }
+
+    /// The stage-1 schedule: per epoch a training pass whose every step is
+    /// preceded by `before` (the parameters then); after the window-end steps
+    /// a train and a test evaluation (`window`); after every epoch the same
+    /// (`epoch`). Evaluations count only when `counting`.
+    private static func schedule(_ request: Request, counting: Bool, before: (UnsafeBufferPointer<Float>) throws -> Void,
+                                 window: ((train: Double, test: Double)) throws -> Void,
+                                 epoch: (Int, (train: Double, test: Double)) throws -> Void) rethrows -> [Float] {
+        var generator = TorchGenerator(seed: request.seed)
+        generator.skip(MnistInitialisation.outputsUsed)
+        var trainer = MnistTrainer(data: request.data, parameters: request.initial, generator: generator, threads: request.threads)
+        trainer.learningRate = request.learningRate
+        let batches = trainer.trainBatches
+        let windowEnds = Swift.Set(MnistAccuracy.windowEndSteps)
+        func accuracies() -> (train: Double, test: Double) {
+            let train = trainer.evaluate(.train, counting: counting).correct, test = trainer.evaluate(.test, counting: counting).correct
+            return (MnistAccuracy.percent(correct: train, samples: request.data.trainCount, trueDenominator: request.trueAccuracy),
+                    MnistAccuracy.percent(correct: test, samples: request.data.testCount, trueDenominator: request.trueAccuracy))
+        }
+        for index in 0..<request.epochs {
+            let order = trainer.nextTrainingOrder()
+            for batch in 0..<batches {
+                try trainer.parameters.withUnsafeBufferPointer { try before($0) }
+                trainer.step(batch: batch, of: order)
+                if windowEnds.contains(index * batches + batch) { try window(accuracies()) }
+            }
+            try epoch(index, accuracies())
+            request.progress?(index + 1)
+        }
+        return trainer.parameters
     }
 }

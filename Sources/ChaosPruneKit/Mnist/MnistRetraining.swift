@@ -32,6 +32,8 @@ public enum MnistRetraining {
         public var trueAccuracy = false
         /// Metrics over every sample instead of each batch's first.
         public var trueMetrics = false
+        /// SGD's learning rate (0.5 in the scripts).
+        public var learningRate: Float = 0.5
         /// Worker threads for the evaluations.
         public var threads = 1
         /// Called after every epoch with the epochs done.
@@ -62,6 +64,7 @@ public enum MnistRetraining {
         var generator = TorchGenerator(seed: request.seed)
         generator.skip(MnistInitialisation.outputsUsed)
         var trainer = MnistTrainer(data: request.data, parameters: request.initial, generator: generator, threads: request.threads)
+        trainer.learningRate = request.learningRate
         let data = request.data
         let clock = ContinuousClock()
         let start = clock.now
