@@ -43,6 +43,8 @@ public struct GrangerJob {
         public var selection: NonCausalSelection
         /// The ADF results, when the stationarity path ran.
         public var stationarity: StationarityReport?
+        /// Windows tested and windows in the LE file, when per-window accuracies cover fewer windows than the file has.
+        public var firstWindows: (tested: Int, of: Int)?
 
         /// Weights whose test raised (p = 0 in the reference).
         public var raisedCount: Int { outcomes.filter { if case .raised = $0 { true } else { false } }.count }
@@ -55,19 +57,30 @@ public struct GrangerJob {
             }
             if raisedCount > 0 { warnings.append(.grangerRaised(weights: raisedCount, of: outcomes.count)) }
             if selection.selectedAllBecauseNoneQualified { warnings.append(.selectedEveryWeight(count: outcomes.count, alpha: alpha)) }
+            if let firstWindows { warnings.insert(.firstWindowsTested(firstWindows.tested, of: firstWindows.of), at: 0) }
             return warnings
         }
     }
 
     /// Runs the stage on the two tables (`leName` and `accuracyName` name them in messages).
     ///
-    /// - Throws: `StageError` when the accuracy file ends before the last
-    ///   window, or when `--stationarity` meets a constant series (the notebook stops there).
+    /// Per-window accuracies for fewer windows than the LE file has (the
+    /// MNIST recording's 25 window ends, a longer run's windows) test the
+    /// first windows only, as the authors' `le[:25]` does, and the output says so.
+    ///
+    /// - Throws: `StageError` when the per-step accuracy file ends before the
+    ///   last window, or when `--stationarity` meets a constant series (the notebook stops there).
     public static func run(le: NumericTable, accuracy: NumericTable, leName: String, accuracyName: String,
                            options: Options) throws(StageError) -> Output {
         // One series per weight: the rows of the legacy layout (one row per weight), else the columns.
-        let columns = options.legacyLayout ? le.rows : le.columns(threads: options.threads)
-        let windows = options.legacyLayout ? le.columnCount : le.rows.count
+        var columns = options.legacyLayout ? le.rows : le.columns(threads: options.threads)
+        var windows = options.legacyLayout ? le.columnCount : le.rows.count
+        var firstWindows: (tested: Int, of: Int)?
+        if options.accuracyLayout == .perWindow, !accuracy.rows.isEmpty, accuracy.rows.count < windows {
+            firstWindows = (accuracy.rows.count, windows)
+            windows = accuracy.rows.count
+            columns = columns.map { Array($0.prefix(windows)) }
+        }
         let risk: [Double]
         switch MisclassificationRisk.series(windows: windows, accuracy: accuracy.rows, layout: options.accuracyLayout,
                                             plan: options.plan) {
@@ -75,17 +88,22 @@ public struct GrangerJob {
         case let .failure(problem):
             throw StageError("\(accuracyName): window \(problem.window) of \(leName) ends at accuracy row \(problem.row), but the file has \(problem.rows) rows (check --window, --overlap, --acc-layout)")
         }
-        guard options.stationarity else { return compute(risk: risk, le: columns, options: options) }
+        guard options.stationarity else {
+            var output = compute(risk: risk, le: columns, options: options)
+            output.firstWindows = firstWindows
+            return output
+        }
         let report = try StationarityReport(risk: risk, le: columns, threads: options.threads)
         if report.lengthsDiffer {
             let outcomes = [GrangerOutcome](repeating: .raised(GrangerOutcome.Message.inhomogeneous), count: columns.count)
             return Output(risk: risk, outcomes: outcomes,
                           selection: NonCausalSelection(outcomes: outcomes, alpha: options.alpha, fixEmpty: options.fixEmpty),
-                          stationarity: report)
+                          stationarity: report, firstWindows: firstWindows)
         }
         var output = compute(risk: report.riskDifferenced ? differenced(risk) : risk,
                              le: report.leDifferenced ? columns.map(differenced) : columns, options: options)
         output.stationarity = report
+        output.firstWindows = firstWindows
         return output
     }
 
