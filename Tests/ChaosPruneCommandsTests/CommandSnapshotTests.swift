@@ -111,7 +111,7 @@ struct CommandSnapshot: CustomTestStringConvertible, Sendable {
             CommandSnapshot("convert-index-outside", ["convert", "mask-to-vector", "mask.csv", "-o", "out.csv", "--weights", "1"]),
             CommandSnapshot("convert-pickle", ["convert", "npy", "mask.csv", "-o", "out.csv"]),
             CommandSnapshot("train-no-recipe", ["train", "--data-dir", "data", "--init", "i.npy", "--trial", "1", "-o", "out"]),
-            CommandSnapshot("train-unknown-recipe", ["train", "--recipe", "mnist", "--data-dir", "data", "--init", "i.npy", "--trial", "1", "-o", "out"]),
+            CommandSnapshot("train-unknown-recipe", ["train", "--recipe", "cifar10", "--data-dir", "data", "--init", "i.npy", "--trial", "1", "-o", "out"]),
             CommandSnapshot("train-missing-init", ["train", "--recipe", "iris", "--data-dir", ".", "--init", "missing.npy", "--trial", "1", "-o", "out"]),
             CommandSnapshot("retrain-bad-mask-base", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "out", "--mask-base", "2"]),
             CommandSnapshot("retrain-baseline-without-size", ["retrain", "--recipe", "iris", "--data-dir", ".", "--init", "i.npy", "--trial", "1", "-o", "out", "--baseline", "random"]),

@@ -63,12 +63,13 @@ public struct TrainingRecipe: Sendable, Equatable {
                        benchmark: nil, retrainEpochs: 50),
     ]
 
-    /// The recipe called `name`, or an error saying which exist (and why `vowel` is not one).
+    /// The recipe called `name`, or an error saying which exist (and why `vowel` is not one); `mnist`, the
+    /// authors' PyTorch network, is not one of these (see ``MnistRecording``) and is handled before.
     public static func named(_ name: String) throws(StageError) -> TrainingRecipe {
         if let recipe = all.first(where: { $0.name == name }) { return recipe }
         if name == "vowel" {
             throw StageError("recipe vowel is broken in the authors' Helper path (its labels stay 1–6, so accuracy is 0 in every epoch) and is not offered")
         }
-        throw StageError("unknown recipe '\(ArgumentText.printable(name))' (one of \(all.map(\.name).joined(separator: ", ")))")
+        throw StageError("unknown recipe '\(ArgumentText.printable(name))' (one of \(all.map(\.name).joined(separator: ", ")), or mnist)")
     }
 }
