@@ -5,7 +5,7 @@ import ChaosPruneSystem
 /// The recipe name of the authors' PyTorch MNIST network.
 enum MnistRecipe {
     /// `--recipe mnist`.
-    static let name = "mnist"
+    static let name = MnistLayout.recipeName
 
     /// Whether the options name it.
     static func isChosen(_ arguments: ParsedArguments, _ training: TrainingOptions) throws(CommandError) -> Bool {

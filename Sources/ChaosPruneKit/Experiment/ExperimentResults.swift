@@ -9,8 +9,8 @@ import ChaosPruneSystem
 /// accuracy reaches the recipe's benchmark ("never" when none does) with the
 /// train and test accuracy there; the final train and test accuracy; the
 /// macro F1 on the test set (at the benchmark epoch, or the last); and the
-/// multiply-adds of one forward pass, H·I + O·H minus the pruned weights
-/// (biases excluded), against the dense network's.
+/// multiply-adds of one forward pass, the network's weights minus those held
+/// at zero (biases excluded), against the dense network's.
 public struct ExperimentResults: Sendable {
     /// One row of the table.
     public struct Row: Sendable {
@@ -33,19 +33,20 @@ public struct ExperimentResults: Sendable {
     /// Multiply-adds of the dense network's forward pass.
     public var denseMultiplyAdds: Int
 
-    /// The table of `result` for `recipe`.
-    public init(_ result: ExperimentRun.Result, recipe: TrainingRecipe) {
-        denseMultiplyAdds = recipe.weightCount
+    /// The table of `result` for a network whose masks index `weights` weights and
+    /// whose dense forward pass takes `denseMultiplyAdds`.
+    public init(_ result: ExperimentRun.Result, weights: Int, denseMultiplyAdds: Int) {
+        self.denseMultiplyAdds = denseMultiplyAdds
         rows = result.trials.flatMap { trial in
             trial.variants.map { variant in
                 let run = variant.result
                 let atBenchmark = run.benchmarkEpoch.map { run.epochs[$0] }
                 return Row(trial: trial.trial, variant: variant.name, pruned: Double(variant.pruned),
-                           prunedShare: Double(variant.pruned) / Double(recipe.weightCount),
+                           prunedShare: Double(variant.pruned) / Double(weights),
                            benchmarkEpoch: run.benchmarkEpoch.map(Double.init), trainAtBenchmark: atBenchmark?.train,
                            testAtBenchmark: atBenchmark?.test, finalTrain: run.epochs.last?.train ?? .nan,
                            finalTest: run.epochs.last?.test ?? .nan, f1Test: run.testMetrics.f1,
-                           multiplyAdds: Double(recipe.weightCount - variant.pruned))
+                           multiplyAdds: Double(variant.multiplyAdds))
             }
         }
         var means: [Row] = [], deviations: [Row] = []

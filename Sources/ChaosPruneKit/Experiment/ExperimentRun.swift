@@ -83,8 +83,10 @@ public enum ExperimentRun {
     public struct Variant: Sendable {
         /// `dense`, `FT`, `PT`, `magnitude` or `random`.
         public var name: String
-        /// Weights held at zero.
+        /// Weights the mask lists.
         public var pruned: Int
+        /// Multiply-adds of one forward pass with the weights held at zero left out (biases excluded).
+        public var multiplyAdds: Int
         /// The retraining.
         public var result: SparseRetraining.Result
     }
@@ -186,7 +188,7 @@ public enum ExperimentRun {
                 try Platform.makeFolder("\(folder)/retrain")
                 try RetrainingReport.write(result, network: .init(recipe), trial: trial, mask: indices,
                                            baseline: BaselineMask.Kind(rawValue: name) != nil, into: "\(folder)/retrain/\(name)")
-                retrained.append(Variant(name: name, pruned: indices.count, result: result))
+                retrained.append(Variant(name: name, pruned: indices.count, multiplyAdds: recipe.weightCount - indices.count, result: result))
             }
             trials.append(Trial(trial: trial, variants: retrained, warnings: warnings))
         }

@@ -12,6 +12,9 @@
 /// 40,700–40,999. Stages 2 and 3 analyse the last 1,800 (fc2, then fc4):
 /// a mask index m means column 39,200 + m.
 public enum MnistLayout {
+    /// The recipe name the commands give it: `--recipe mnist`.
+    public static let recipeName = "mnist"
+
     /// One linear layer: its name, sizes and where its weight and bias start.
     public struct Layer: Sendable, Equatable {
         /// `fc1`, `fc2` or `fc4`.

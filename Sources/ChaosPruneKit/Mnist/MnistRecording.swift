@@ -86,6 +86,8 @@ public enum MnistRecording {
         public var files: [String]
         /// The accuracy quirk, when it applied.
         public var warnings: [StageWarning]
+        /// The parameters after the last update (state_dict order), which the recording does not hold.
+        public var parameters: [Float]
     }
 
     /// The files a run writes in its folder.
@@ -105,12 +107,13 @@ public enum MnistRecording {
         let writers = try paths.map { (path) throws(SystemError) in try AtomicFileWriter(path: path) }
         var epochs: [(train: Double, test: Double)] = []
         var steps = 0
+        var parameters: [Float] = []
         do {
             let batches = (request.data.trainCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize
             if request.format == .npy { try writers[0].write(NumpyArrayWriter.header(shape: [batches * request.epochs, columns.count])) }
             try writers[3].write(AccuracyFile.epochsHeader)
             var row: [UInt8] = []
-            _ = try schedule(request, counting: true, before: { p in
+            parameters = try schedule(request, counting: true, before: { p in
                 row.removeAll(keepingCapacity: true)
                 switch request.format {
                 case .csv:
@@ -137,7 +140,7 @@ public enum MnistRecording {
             throw error
         }
         let warnings: [StageWarning] = request.trueAccuracy ? [] : [.mnistAccuracyDenominator(train: request.data.trainCount, test: request.data.testCount)]
-        return Result(steps: steps, epochs: epochs, files: paths, warnings: warnings)
+        return Result(steps: steps, epochs: epochs, files: paths, warnings: warnings, parameters: parameters)
     }
 
     /// The parameters at the end of the run `request` describes, nothing

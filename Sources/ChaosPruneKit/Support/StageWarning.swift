@@ -64,7 +64,7 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
             let round = { (count: Int) in (count + MnistLayout.batchSize - 1) / MnistLayout.batchSize * MnistLayout.batchSize }
             return "accuracies are 100·correct/(batches·128) as the authors' get_accuracy computes them: \(train) train samples count as \(round(train)), \(test) test samples as \(round(test)); --true-accuracy divides by the sample counts"
         case let .mnistMaskQuirks(fc4Ignored, fc1Zeroed):
-            return "as the authors' pipeline2.py masks, \(fc4Ignored) fc4 index(es) of the mask are ignored (fc4 is never masked)"
+            return "as the authors' pipeline2.py masks, \(fc4Ignored) fc4 index(es) of the mask(s) are ignored (fc4 is never masked)"
                 + (fc1Zeroed ? " and index 0 also zeroes fc1.weight[49][783]" : "") + "; --intended-mask prunes exactly the listed weights"
         case let .mnistFirstSampleMetrics(train, test):
             return "precision, recall and F1 score only the first sample of each batch (\(train) train and \(test) test samples) as the authors' metrics() does; --true-metrics scores every sample"
