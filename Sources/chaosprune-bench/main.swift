@@ -8,12 +8,14 @@ let usage = """
            chaosprune-bench granger [--weights N] [--windows N] [--repeats N] [--folder DIR]
            chaosprune-bench report [--weights N] [--windows N] [--folder DIR]
            chaosprune-bench tables [--rows N] [--columns N] [--repeats N] [--folder DIR]
+           chaosprune-bench mnist [--rows N] [--epochs N] [--repeats N] [--torch PYTHON] [--folder DIR]
            chaosprune-bench parse-check [--count N]
            chaosprune-bench powers-of-five > Sources/ChaosPruneFormats/NumberText/PowersOfFive.swift
     Run in release mode: swift run -c release chaosprune-bench lyap
     le-window defaults: 19150 rows × 2050 weights (1/20 of the MNIST network), files in /tmp
     granger defaults: 41000 weights × 425 windows (the MNIST network); run from the repository root
     tables defaults: 4801 rows × 420 weights (~40 MB), 5 runs each
+    mnist defaults: 42000 digits, 50 epochs, 3 runs each; --torch: a python with torch, pandas, numpy
     to compare with statsmodels through notebooks-port/granger_notebook.py
 
     """
@@ -38,6 +40,10 @@ do {
     case "tables":
         try TableBenchmark.run(rows: option("--rows", default: 4_801), columns: option("--columns", default: 420),
                                repeats: option("--repeats", default: 5), folder: folder)
+    case "mnist":
+        let torch = arguments.firstIndex(of: "--torch").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+        try MnistBenchmark.run(rows: option("--rows", default: 42_000), epochs: option("--epochs", default: 50),
+                               repeats: option("--repeats", default: 3), torch: torch, folder: folder)
     case "report":
         try ReportBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425), folder: folder)
     default:

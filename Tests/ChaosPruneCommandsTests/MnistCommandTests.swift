@@ -81,6 +81,20 @@ struct MnistCommandTests {
         #expect(intended.status == 0 && !intended.standardError.contains("warning"), "\(intended.standardError)")
     }
 
+    @Test("retrain baselines for mnist: N of the 1,800 analysed weights, the smallest after stage 1 or a seeded sample")
+    func baselines() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mask = Self.fixtures.appendingPathComponent("masks/mask_mnist_22.csv").path
+        for kind in ["magnitude", "random"] {
+            let run = try TestSupport.run("chaosprune", ["retrain", "--recipe", "mnist", "--data-dir", Self.data, "--trial", "2", "--epochs", "1",
+                                                         "--baseline", kind, "--prune-like", mask, "-o", kind, "-q"], in: folder)
+            #expect(run.status == 0, "\(run.standardError)")
+            let indices = try Self.lines(folder.appendingPathComponent("\(kind)/baseline_mask_2.csv")).map { Int($0)! }
+            #expect(indices.count == 34 && indices.allSatisfy { (0..<1_800).contains($0) } && indices == indices.sorted())
+        }
+    }
+
     @Test("bad MNIST input: one line with its place, exit 1, nothing written", arguments: [
         ("header", "label,pixel0\n", "mnist.csv:1:"),
         ("label", "LABELS", "mnist.csv:2:1: the label must be a whole number 0–9, found '10'"),
@@ -113,6 +127,18 @@ struct MnistCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
+    @Test("a data file without line ends (/dev/zero) is refused once a line passes 1 MiB, never read without end")
+    func endlessData() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("data/mnist.csv").path, withDestinationPath: "/dev/zero")
+        let run = try TestSupport.run("chaosprune", ["train", "--recipe", "mnist", "--data-dir", "data", "--trial", "1", "-o", "out"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("data/mnist.csv:1: more than 1 MiB without a line end"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+    }
+
     @Test("another network's checkpoint, a mask index beyond 1,799: exit 1 with nothing written")
     func badCheckpointAndMask() throws {
         let folder = try TestSupport.temporaryFolder()
@@ -135,6 +161,8 @@ struct MnistCommandTests {
         ["retrain", "--recipe", "iris", "--save-weights", "w.npy"],
         ["train", "--recipe", "mnist", "--append"],
         ["retrain", "--recipe", "mnist", "--save-weights", "w.txt"],
+        ["train", "--recipe", "mnist", "--hidden", "8"],
+        ["retrain", "--recipe", "mnist", "--data", "x.csv"],
     ])
     func flavourMismatch(arguments: [String]) throws {
         let folder = try TestSupport.temporaryFolder()
@@ -209,6 +237,8 @@ struct MnistCommandTests {
         #expect(bad.status == 1 && bad.standardError.contains("model_4.pth"), "\(bad.standardError)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("other").path))
         let epochs = try TestSupport.run("chaosprune", ["experiment", "--recipe", "iris", "--data-dir", Self.data, "--init", "x", "--epochs", "2"], in: folder)
-        #expect(epochs.status == 2)
+        #expect(epochs.status == 2 && epochs.standardError.contains("--epochs goes with --recipe mnist"), "\(epochs.standardError)")
+        let report = try TestSupport.run("chaosprune", ["experiment", "--recipe", "mnist", "--data-dir", Self.data, "--report", "-o", "r"], in: folder)
+        #expect(report.status == 2 && report.standardError.contains("--report draws the Helper recipes' run folders"), "\(report.standardError)")
     }
 }

@@ -5,7 +5,9 @@ import ChaosPruneSystem
 /// alike, a missing final newline changes nothing.
 ///
 /// Memory: the longest line plus one read chunk (1 MiB at most, the file's
-/// size if smaller); never the file.
+/// size if smaller); never the file. A line longer than the reader's bound
+/// (an input without line ends, such as `/dev/zero`) is refused, never read
+/// without end.
 public final class LineReader {
     /// The file name used in messages (`-` for standard input).
     public var path: String { input.path }
@@ -13,9 +15,11 @@ public final class LineReader {
     public private(set) var lineNumber = 0
 
     private let input: ChunkedInput
+    private let longestLine: Int
 
-    /// Opens `path` (`-` for standard input).
-    public init(path: String) throws(InputError) {
+    /// Opens `path` (`-` for standard input); lines may be up to `longestLine` bytes.
+    public init(path: String, longestLine: Int = NumericCSVReader.longestLine) throws(InputError) {
+        self.longestLine = longestLine
         do {
             input = try ChunkedInput(path: path, chunk: 1 << 20)
         } catch {
@@ -24,22 +28,31 @@ public final class LineReader {
     }
 
     /// The next line without its ending, or nil after the last one.
+    ///
+    /// - Throws: `InputError` when the input cannot be read, or a line passes the reader's bound.
     public func next() throws(InputError) -> ArraySlice<UInt8>? {
         do {
             try input.skipByteOrderMark()
-            while true {
-                if let newline = input.buffer[input.start...].firstIndex(of: 10) {
-                    return take(upTo: newline, skipping: 1)
-                }
-                if input.endOfFile {
-                    guard input.start < input.end else { return nil }
-                    return take(upTo: input.end, skipping: 0)
-                }
-                input.compact()
-                try input.fill()
-            }
         } catch {
             throw InputError(file: path, message: "cannot read: \(error.reason)")
+        }
+        while true {
+            if let newline = input.buffer[input.start...].firstIndex(of: 10) {
+                return take(upTo: newline, skipping: 1)
+            }
+            if input.endOfFile {
+                guard input.start < input.end else { return nil }
+                return take(upTo: input.end, skipping: 0)
+            }
+            guard input.end - input.start <= longestLine else {
+                throw InputError(file: path, line: lineNumber + 1, message: "more than \(longestLine >> 20) MiB without a line end")
+            }
+            input.compact()
+            do {
+                try input.fill()
+            } catch {
+                throw InputError(file: path, message: "cannot read: \(error.reason)")
+            }
         }
     }
 

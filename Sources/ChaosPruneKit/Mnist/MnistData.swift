@@ -8,7 +8,7 @@ import ChaosPruneFormats
 ///
 /// Mirrors `pd.read_csv` then float64 then float32: a pixel may be any
 /// finite decimal number (rounded to float32 once, through the double);
-/// blank lines are skipped.
+/// blank lines are skipped; a line over 1 MiB is refused.
 public struct MnistData: Sendable {
     /// Pixels, 784 per sample, samples in file order.
     public var pixels: [Float]
@@ -43,7 +43,7 @@ public struct MnistData: Sendable {
     ///   with other than 785 fields, a label that is not a whole number 0–9, a
     ///   pixel that is not a finite number, or when train or test would be empty.
     public static func read(_ path: String) throws(InputError) -> MnistData {
-        let lines = try LineReader(path: path)
+        let lines = try LineReader(path: path, longestLine: longestLine)
         guard let first = try lines.next() else { throw InputError(file: path, message: "empty file; expected the header \(shortHeader)") }
         guard first.elementsEqual(header.utf8) else {
             let found = first.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
@@ -56,36 +56,31 @@ public struct MnistData: Sendable {
         while let line = try lines.next() {
             if line.isEmpty { continue }
             let row = lines.lineNumber
-            var column = 0
-            var start = line.startIndex
-            var index = line.startIndex
-            func field(_ text: ArraySlice<UInt8>) throws(InputError) {
-                column += 1
-                guard column <= 785 else {
-                    throw InputError(file: path, line: row, column: column, message: "more than 785 fields; expected a label and 784 pixels")
-                }
-                if column == 1 {
-                    guard let label = wholeNumber(text), label <= 9 else {
-                        throw InputError(file: path, line: row, column: 1, message: "the label must be a whole number 0–9, found '\(ArgumentText.printable(bytes: Array(text)))'")
+            try line.withUnsafeBufferPointer { (bytes) throws(InputError) in
+                var column = 0
+                var start = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
+                    column += 1
+                    guard column <= 785 else {
+                        throw InputError(file: path, line: row, column: column, message: "more than 785 fields; expected a label and 784 pixels")
                     }
-                    labels.append(UInt8(label))
-                } else if let value = wholeNumber(text) {
-                    pixels.append(Float(value))
-                } else {
-                    let string = try UTF8Text.decode(Array(text), file: path, line: row, column: column)
-                    pixels.append(Float(try CSVRecords.number(string, file: path, line: row, column: column)))
-                }
-            }
-            while index < line.endIndex {
-                if line[index] == UInt8(ascii: ",") {
-                    try field(line[start..<index])
+                    let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     start = index + 1
+                    if column == 1 {
+                        guard let label = wholeNumber(text), label <= 9 else {
+                            throw InputError(file: path, line: row, column: 1, message: "the label must be a whole number 0–9, found '\(ArgumentText.printable(bytes: Array(text)))'")
+                        }
+                        labels.append(UInt8(label))
+                    } else if let value = wholeNumber(text) {
+                        pixels.append(Float(value))
+                    } else {
+                        let string = try UTF8Text.decode(Array(text), file: path, line: row, column: column)
+                        pixels.append(Float(try CSVRecords.number(string, file: path, line: row, column: column)))
+                    }
                 }
-                index += 1
-            }
-            try field(line[start..<line.endIndex])
-            guard column == 785 else {
-                throw InputError(file: path, line: row, column: column, message: "\(column) fields; expected a label and 784 pixels")
+                guard column == 785 else {
+                    throw InputError(file: path, line: row, column: column, message: "\(column) fields; expected a label and 784 pixels")
+                }
             }
         }
         let data = MnistData(pixels: pixels, labels: labels)
@@ -97,8 +92,11 @@ public struct MnistData: Sendable {
 
     private static let shortHeader = "label,pixel0,…,pixel783"
 
+    /// The longest line read: 1 MiB, fifty times a line of 785 fields of 25 characters.
+    static let longestLine = 1 << 20
+
     /// The value of a field of 1–9 decimal digits, else nil.
-    private static func wholeNumber(_ text: ArraySlice<UInt8>) -> Int? {
+    private static func wholeNumber(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !text.isEmpty, text.count <= 9 else { return nil }
         var value = 0
         for byte in text {

@@ -81,7 +81,12 @@ final class MnistNetwork {
 
     /// The forward pass of the gathered batch with the loaded weights.
     func forward(rows: Int, parameters: UnsafePointer<Float>) {
-        BlockedFMAProduct.multiply(rows: rows, depth: 784, width: 50, block: Self.block, a: x, rowStride: 784, depthStride: 1, b: w1t,
+        forward(UnsafePointer(x), rows: rows, parameters: parameters)
+    }
+
+    /// The forward pass of `rows` samples of 784 pixels at `pixels` with the loaded weights.
+    func forward(_ pixels: UnsafePointer<Float>, rows: Int, parameters: UnsafePointer<Float>) {
+        BlockedFMAProduct.multiply(rows: rows, depth: 784, width: 50, block: Self.block, a: pixels, rowStride: 784, depthStride: 1, b: w1t,
                                 initial: parameters + Self.fc1.bias, into: a1)
         Self.sigmoid(a1, count: rows * 50)
         BlockedFMAProduct.multiply(rows: rows, depth: 50, width: 30, block: Self.block, a: a1, rowStride: 50, depthStride: 1, b: w2t,

@@ -69,20 +69,30 @@ struct MnistTrainer {
         return (counting ? correctCount(order.sorted()) : 0, order)
     }
 
-    /// The predicted class of each sample of `samples`.
+    /// The predicted class of each sample of `samples` (a run of consecutive
+    /// samples is read in place, others gathered batch by batch).
     func predictions(_ samples: [Int]) -> [Int] {
         var result = [Int](repeating: 0, count: samples.count)
         let chunks = (samples.count + MnistLayout.batchSize - 1) / MnistLayout.batchSize
+        let used = max(1, min(threads, chunks))
         let pool = UncheckedSendable(value: workers)
+        let consecutive = samples.indices.allSatisfy { samples[$0] == samples[0] + $0 }
         parameters.withUnsafeBufferPointer { p in
-            result.withUnsafeMutableBufferPointer { out in
-                ParallelLoop.forEachIndex(chunks, workers: min(threads, chunks), chunk: 1) { worker, chunk in
-                    let network = pool.value[worker]
-                    let range = (chunk * MnistLayout.batchSize)..<min(samples.count, (chunk + 1) * MnistLayout.batchSize)
-                    network.load(p.baseAddress!)
-                    network.gather(data, samples: samples[range])
-                    network.forward(rows: range.count, parameters: p.baseAddress!)
-                    for (row, index) in range.enumerated() { out[index] = network.prediction(row: row) }
+            for network in workers.prefix(used) { network.load(p.baseAddress!) }
+            data.pixels.withUnsafeBufferPointer { pixels in
+                result.withUnsafeMutableBufferPointer { out in
+                    ParallelLoop.forEachIndex(chunks, workers: used, chunk: 1) { worker, chunk in
+                        let network = pool.value[worker]
+                        let range = (chunk * MnistLayout.batchSize)..<min(samples.count, (chunk + 1) * MnistLayout.batchSize)
+                        if consecutive {
+                            network.forward(pixels.baseAddress! + (samples[0] + range.lowerBound) * MnistLayout.inputs, rows: range.count,
+                                            parameters: p.baseAddress!)
+                        } else {
+                            network.gather(data, samples: samples[range])
+                            network.forward(rows: range.count, parameters: p.baseAddress!)
+                        }
+                        for (row, index) in range.enumerated() { out[index] = network.prediction(row: row) }
+                    }
                 }
             }
         }
