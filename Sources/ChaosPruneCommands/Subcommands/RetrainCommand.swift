@@ -45,12 +45,13 @@ enum RetrainCommand {
         }
     }
 
-    /// The mask's indices: a file, a baseline, or none (dense).
+    /// The mask's indices into `weights` weights: a file, a baseline, or none
+    /// (dense); `trained` gives the weights after dense stage-1 training, for
+    /// the magnitude baseline.
     static func maskIndices(_ invocation: Invocation, options: Options, baseline request: (BaselineMask.Kind, BaselineSize)?,
-                            setup: TrainingSetup, trial: Int) throws(CommandError) -> [Int] {
+                            weights: Int, trial: Int, trained: () -> [Double]) throws(CommandError) -> [Int] {
         let arguments = invocation.arguments
         let base = try arguments.value(options.maskBase)
-        let weights = setup.recipe.weightCount
         guard let (kind, size) = request else {
             let path = try arguments.optional(options.mask)
             return try invocation.stage { try path.map { try MaskFile.readSet($0, offset: base, weights: weights) } ?? [] }
@@ -62,7 +63,7 @@ enum RetrainCommand {
             case let .count(number): count = number
             case let .like(path): count = try MaskFile.readSet(path, offset: base, weights: weights).count
             }
-            return try BaselineMask.indices(kind, count: count, setup: setup, seed: sampleSeed)
+            return try BaselineMask.indices(kind, count: count, weights: weights, seed: sampleSeed, trained: trained)
         }
     }
 
@@ -84,7 +85,9 @@ enum RetrainCommand {
         let folder = try arguments.value(training.output)
         try training.requireOutputsApart(arguments, names: RetrainingReport.fileNames(trial: trial, baseline: baselineRequest != nil),
                                          others: [options.mask, options.pruneLike])
-        let indices = try maskIndices(invocation, options: options, baseline: baselineRequest, setup: setup, trial: trial)
+        let indices = try maskIndices(invocation, options: options, baseline: baselineRequest, weights: setup.recipe.weightCount, trial: trial) {
+            BaselineMask.trainedWeights(setup)
+        }
         if !indices.isEmpty, indices.count == setup.recipe.weightCount {
             invocation.warn([.everyWeightMasked(count: indices.count, baseline: baselineRequest != nil)])
         }
@@ -121,8 +124,13 @@ enum RetrainCommand {
         let epochs = try arguments.optional(training.epochs) ?? 50
         let learningRate = try MnistRecipe.learningRate(arguments, training)
         let threads = try arguments.value(options.threads)
-        let indices = try mnistMaskIndices(invocation, options: options, baseline: baselineRequest, data: data, initial: initial,
-                                           trial: trial, learningRate: learningRate, threads: threads)
+        let indices = try maskIndices(invocation, options: options, baseline: baselineRequest, weights: MnistLayout.analysedCount, trial: trial) {
+            var dense = MnistRecording.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), epochs: 50, trial: trial, folder: "")
+            dense.learningRate = learningRate
+            dense.threads = threads
+            let trained = MnistRecording.finalParameters(dense)
+            return (MnistLayout.analysedStart..<MnistLayout.weightCount).map { Double(trained[MnistLayout.parameterOffset(ofWeight: $0)]) }
+        }
         let mask = MnistMask(indices: indices, intended: arguments.isSet(options.intendedMask))
         var request = MnistRetraining.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), mask: mask, epochs: epochs)
         request.benchmark = (try arguments.optional(training.benchmark)).map { 100 * $0 } ?? request.benchmark
@@ -147,32 +155,5 @@ enum RetrainCommand {
             invocation.console.error("retrain: mnist trial \(trial), \(mask.zeroed.count) weights held at zero (\(indices.count) listed of \(MnistLayout.analysedCount)): \(reached); final train accuracy \(PythonFloatText.repr(report.epochs.last?.train ?? 0)) %, test \(PythonFloatText.repr(report.epochs.last?.test ?? 0)) %\n")
         }
         return 0
-    }
-
-    /// The mask's indices into the 1,800 analysed weights: a file, a baseline, or none (dense).
-    static func mnistMaskIndices(_ invocation: Invocation, options: Options, baseline request: (BaselineMask.Kind, BaselineSize)?,
-                                 data: MnistData, initial: [Float], trial: Int, learningRate: Float, threads: Int) throws(CommandError) -> [Int] {
-        let arguments = invocation.arguments
-        let base = try arguments.value(options.maskBase)
-        let weights = MnistLayout.analysedCount
-        guard let (kind, size) = request else {
-            let path = try arguments.optional(options.mask)
-            return try invocation.stage { try path.map { try MaskFile.readSet($0, offset: base, weights: weights) } ?? [] }
-        }
-        let sampleSeed = UInt32(try arguments.optional(options.seed) ?? trial)
-        return try invocation.stage {
-            let count: Int
-            switch size {
-            case let .count(number): count = number
-            case let .like(path): count = try MaskFile.readSet(path, offset: base, weights: weights).count
-            }
-            return try BaselineMask.indices(kind, count: count, weights: weights, seed: sampleSeed) {
-                var dense = MnistRecording.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), epochs: 50, trial: trial, folder: "")
-                dense.learningRate = learningRate
-                dense.threads = threads
-                let trained = MnistRecording.finalParameters(dense)
-                return (MnistLayout.analysedStart..<MnistLayout.weightCount).map { Double(trained[MnistLayout.parameterOffset(ofWeight: $0)]) }
-            }
-        }
     }
 }

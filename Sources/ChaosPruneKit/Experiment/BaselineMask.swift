@@ -19,10 +19,13 @@ public enum BaselineMask {
 
     /// The 0-based indices (ascending) of the baseline mask of `count` weights.
     public static func indices(_ kind: Kind, count: Int, setup: TrainingSetup, seed: UInt32) throws(StageError) -> [Int] {
-        try indices(kind, count: count, weights: setup.recipe.weightCount, seed: seed) {
-            let trained = DenseTraining.finalParameters(setup, epochs: setup.recipe.epochs)
-            return (0..<setup.recipe.weightCount).map { trained.values[trained.offset(ofWeight: $0)] }
-        }
+        try indices(kind, count: count, weights: setup.recipe.weightCount, seed: seed) { trainedWeights(setup) }
+    }
+
+    /// The weights (W1 then W2) after dense stage-1 training: the recipe's epochs from the setup's initialisation.
+    public static func trainedWeights(_ setup: TrainingSetup) -> [Double] {
+        let trained = DenseTraining.finalParameters(setup, epochs: setup.recipe.epochs)
+        return (0..<setup.recipe.weightCount).map { trained.values[trained.offset(ofWeight: $0)] }
     }
 
     /// The 0-based indices (ascending) of the baseline mask of `count` of

@@ -162,17 +162,11 @@ public enum ExperimentRun {
                 var recording = StageOneRecording.Request(setup: setup, epochs: epochs ?? recipe.epochs, trial: "\(trial)", folder: stageFolder)
                 recording.threads = request.threads
                 warnings += try StageOneRecording.run(recording).warnings
-                var windows = WindowLEJob.Options(settings: request.windows, threads: request.threads)
-                windows.lineEnding = [10]
-                var pipeline = PipelineRun.Request(weights: "\(stageFolder)/pure_\(trial).csv", accuracy: "\(stageFolder)/acc_\(trial).csv",
-                                                   folder: "\(folder)/\(label)", windows: windows, granger: request.granger)
-                pipeline.granger.threads = request.threads
-                pipeline.trial = "\(trial)"
-                pipeline.dataName = recipe.name
-                pipeline.initName = "\(label)_\(trial)"
-                let run = try PipelineRun.run(pipeline)
-                warnings += run.warnings
-                return run.grangerStage.output.selection.mask.sorted()
+                let found = try windowsAndGranger(weights: "\(stageFolder)/pure_\(trial).csv", accuracy: "\(stageFolder)/acc_\(trial).csv",
+                                                  folder: "\(folder)/\(label)", names: (recipe.name, label, trial),
+                                                  windows: request.windows, granger: request.granger, threads: request.threads)
+                warnings += found.warnings
+                return found.mask
             }
             let ft = try mask("FT", given: givenFT, epochs: nil)
             let pt = try mask("PT", given: givenPT, epochs: partial)
@@ -193,5 +187,22 @@ public enum ExperimentRun {
             trials.append(Trial(trial: trial, variants: retrained, warnings: warnings))
         }
         return Result(trials: trials, partialEpochs: partial, seconds: (clock.now - start).seconds)
+    }
+
+    /// Windows and Granger (`PipelineRun`) on one recording into `folder`, the
+    /// files named `window_LE_K.csv` and `mask_<data>_<label>_K.csv`: the mask,
+    /// ascending, and the stages' warnings.
+    static func windowsAndGranger(weights: String, accuracy: String, folder: String, names: (data: String, label: String, trial: Int),
+                                  windows settings: WindowSettings, granger: GrangerJob.Options,
+                                  threads: Int) throws -> (mask: [Int], warnings: [StageWarning]) {
+        var windows = WindowLEJob.Options(settings: settings, threads: threads)
+        windows.lineEnding = [10]
+        var pipeline = PipelineRun.Request(weights: weights, accuracy: accuracy, folder: folder, windows: windows, granger: granger)
+        pipeline.granger.threads = threads
+        pipeline.trial = "\(names.trial)"
+        pipeline.dataName = names.data
+        pipeline.initName = "\(names.label)_\(names.trial)"
+        let run = try PipelineRun.run(pipeline)
+        return (run.grangerStage.output.selection.mask.sorted(), run.warnings)
     }
 }

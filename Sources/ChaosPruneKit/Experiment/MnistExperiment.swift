@@ -147,17 +147,12 @@ public enum MnistExperiment {
                 let recorded = try MnistRecording.run(recording(epochs: epochs ?? request.epochs, into: stageFolder))
                 if label == "FT" { trained = recorded.parameters }
                 warnings += recorded.warnings
-                var windows = WindowLEJob.Options(settings: request.windows, threads: request.threads)
-                windows.lineEnding = [10]
-                var pipeline = PipelineRun.Request(weights: "\(stageFolder)/weights\(trial).csv", accuracy: "\(stageFolder)/test_accuracies\(trial).csv",
-                                                   folder: "\(folder)/\(label)", windows: windows, granger: request.granger)
-                pipeline.granger.threads = request.threads
-                pipeline.trial = "\(trial)"
-                pipeline.dataName = MnistLayout.recipeName
-                pipeline.initName = "\(label)_\(trial)"
-                let run = try PipelineRun.run(pipeline)
-                warnings += run.warnings
-                return run.grangerStage.output.selection.mask.sorted()
+                let found = try ExperimentRun.windowsAndGranger(weights: "\(stageFolder)/weights\(trial).csv",
+                                                                accuracy: "\(stageFolder)/test_accuracies\(trial).csv", folder: "\(folder)/\(label)",
+                                                                names: (MnistLayout.recipeName, label, trial), windows: request.windows,
+                                                                granger: request.granger, threads: request.threads)
+                warnings += found.warnings
+                return found.mask
             }
             let ft = try mask("FT", given: givenFT, epochs: nil)
             let pt = try mask("PT", given: givenPT, epochs: partial)
