@@ -4,7 +4,7 @@ import ChaosPruneSystem
 /// arbitrary bytes and must return (a value or a domain error) without
 /// trapping, hanging or reading out of bounds.
 enum FuzzTarget: String, CaseIterable {
-    case csv, series, tisean, options, npy, mask, pickle, sidecar, pth
+    case csv, series, tisean, options, npy, mask, pickle, sidecar, pth, mnist
 
     /// The target named by `CHAOSPRUNE_FUZZ_TARGET` (libFuzzer builds).
     static let selected: FuzzTarget = {
@@ -27,6 +27,7 @@ enum FuzzTarget: String, CaseIterable {
         case .pickle: PickleTarget.run(bytes)
         case .sidecar: SidecarTarget.run(bytes)
         case .pth: TorchCheckpointTarget.run(bytes)
+        case .mnist: MnistDataTarget.run(bytes)
         }
     }
 }
