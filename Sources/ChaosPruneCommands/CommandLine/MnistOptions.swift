@@ -34,10 +34,7 @@ enum MnistRecipe {
                       invocation: Invocation) throws(CommandError) -> (data: MnistData, initial: [Float], trial: Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
         if arguments.isGiven(training.data) { throw .usage("--data replaces --recipe and --data-dir: give one or the other") }
-        for option in [training.labelColumn.spec, training.scaling.spec, training.split.spec, training.shuffleSeed.spec, training.hidden.spec,
-                       training.initSeed.spec] where arguments.values[option.long] != nil {
-            throw .usage("--\(option.long) goes with --data")
-        }
+        try training.refuseDataOnlyOptions(arguments)
         let trial = try arguments.value(training.trial)
         let folder = try arguments.value(training.dataFolder)
         let initPath = try arguments.optional(training.initialisation)

@@ -117,6 +117,14 @@ struct TrainingOptions: OptionGroup {
         try DistinctFiles.require(inputs: inputs, outputs: names.map { ("--output (its \($0))", "\(folder)/\($0)") })
     }
 
+    /// Refuses the options that shape a researcher's own data (`--label-column`, `--scaling`, …) without `--data`.
+    func refuseDataOnlyOptions(_ arguments: ParsedArguments) throws(CommandError) {
+        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec]
+            where arguments.values[option.long] != nil {
+            throw .usage("--\(option.long) goes with --data")
+        }
+    }
+
     /// The stage-1 length of own data (`--data`) when `train` is not told otherwise.
     static let ownDataEpochs = 50
 
@@ -148,10 +156,7 @@ struct TrainingOptions: OptionGroup {
             }
             return (setup, number)
         }
-        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec]
-            where arguments.values[option.long] != nil {
-            throw .usage("--\(option.long) goes with --data")
-        }
+        try refuseDataOnlyOptions(arguments)
         guard let name = try arguments.optional(recipe) else { throw .usage("--recipe <NAME> or --data <FILE> is required") }
         var chosen: TrainingRecipe
         do {

@@ -128,8 +128,7 @@ enum RetrainCommand {
             var dense = MnistRecording.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), epochs: 50, trial: trial, folder: "")
             dense.learningRate = learningRate
             dense.threads = threads
-            let trained = MnistRecording.finalParameters(dense)
-            return (MnistLayout.analysedStart..<MnistLayout.weightCount).map { Double(trained[MnistLayout.parameterOffset(ofWeight: $0)]) }
+            return MnistLayout.analysedWeights(of: MnistRecording.finalParameters(dense))
         }
         let mask = MnistMask(indices: indices, intended: arguments.isSet(options.intendedMask))
         var request = MnistRetraining.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), mask: mask, epochs: epochs)

@@ -82,7 +82,7 @@ public enum MnistExperiment {
     /// The windows a recording of `epochs` epochs can test: those its rows hold
     /// and whose window-end accuracy it reached.
     public static func testableWindows(epochs: Int, trainingSamples: Int, plan: WindowPlan) -> Int {
-        let steps = epochs * ((trainingSamples + MnistLayout.batchSize - 1) / MnistLayout.batchSize)
+        let steps = epochs * MnistLayout.batches(trainingSamples)
         return min(plan.windowCount(rows: steps), MnistAccuracy.windowEndSteps.count { $0 < steps })
     }
 
@@ -124,7 +124,7 @@ public enum MnistExperiment {
             : nil
         for (label, epochs, given) in [("the recording", request.epochs, givenFT), ("the partial recording", partial ?? 0, givenPT)] where given == nil {
             guard testableWindows(epochs: epochs, trainingSamples: data.trainCount, plan: request.windows.plan) > 0 else {
-                throw StageError("\(label) of \(epochs) epoch(s) reaches no window end (the first is after step \(MnistAccuracy.windowEndSteps[0]); an epoch has \((data.trainCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize) steps): no window can be tested")
+                throw StageError("\(label) of \(epochs) epoch(s) reaches no window end (the first is after step \(MnistAccuracy.windowEndSteps[0]); an epoch has \(MnistLayout.batches(data.trainCount)) steps): no window can be tested")
             }
         }
         try Platform.makeFolder(request.folder)
@@ -158,7 +158,7 @@ public enum MnistExperiment {
             let pt = try mask("PT", given: givenPT, epochs: partial)
             progress("trial \(trial): retraining dense, FT, PT, magnitude and random")
             let dense = trained ?? MnistRecording.finalParameters(recording(epochs: request.epochs, into: folder))
-            let analysed = (MnistLayout.analysedStart..<MnistLayout.weightCount).map { Double(dense[MnistLayout.parameterOffset(ofWeight: $0)]) }
+            let analysed = MnistLayout.analysedWeights(of: dense)
             let masks: [[Int]] = [
                 [], ft, pt,
                 try BaselineMask.indices(.magnitude, count: ft.count, weights: MnistLayout.analysedCount, seed: UInt32(truncatingIfNeeded: trial)) { analysed },

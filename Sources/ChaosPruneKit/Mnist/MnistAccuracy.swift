@@ -7,8 +7,7 @@
 public enum MnistAccuracy {
     /// The percentage of `correct` out of `samples` samples in `batches` batches.
     public static func percent(correct: Int, samples: Int, trueDenominator: Bool) -> Double {
-        let batches = (samples + MnistLayout.batchSize - 1) / MnistLayout.batchSize
-        return Double(100 * correct) / Double(trueDenominator ? samples : batches * MnistLayout.batchSize)
+        Double(100 * correct) / Double(trueDenominator ? samples : MnistLayout.batches(samples) * MnistLayout.batchSize)
     }
 
     /// The 0-based SGD steps after whose update the stage-1 script appends a

@@ -56,6 +56,14 @@ public enum MnistLayout {
         [("\(layer.name).weight", [layer.outputs, layer.inputs]), ("\(layer.name).bias", [layer.outputs])]
     }
 
+    /// Batches of at most 128 that `samples` samples fill (the last one partial).
+    public static func batches(_ samples: Int) -> Int { (samples + batchSize - 1) / batchSize }
+
+    /// The 1,800 analysed weights (fc2 then fc4) of `parameters` (state_dict order), widened to double.
+    public static func analysedWeights(of parameters: [Float]) -> [Double] {
+        (analysedStart..<weightCount).map { Double(parameters[parameterOffset(ofWeight: $0)]) }
+    }
+
     /// The parameter offset of recorded weight `column` (0 ..< 41,000).
     ///
     /// Precondition: `column` is in range.

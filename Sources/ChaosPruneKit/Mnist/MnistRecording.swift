@@ -109,8 +109,9 @@ public enum MnistRecording {
         var steps = 0
         var parameters: [Float] = []
         do {
-            let batches = (request.data.trainCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize
-            if request.format == .npy { try writers[0].write(NumpyArrayWriter.header(shape: [batches * request.epochs, columns.count])) }
+            if request.format == .npy {
+                try writers[0].write(NumpyArrayWriter.header(shape: [MnistLayout.batches(request.data.trainCount) * request.epochs, columns.count]))
+            }
             try writers[3].write(AccuracyFile.epochsHeader)
             var row: [UInt8] = []
             parameters = try schedule(request, counting: true, before: { p in
@@ -157,17 +158,11 @@ public enum MnistRecording {
     private static func schedule(_ request: Request, counting: Bool, before: (UnsafeBufferPointer<Float>) throws -> Void,
                                  window: ((train: Double, test: Double)) throws -> Void,
                                  epoch: (Int, (train: Double, test: Double)) throws -> Void) rethrows -> [Float] {
-        var generator = TorchGenerator(seed: request.seed)
-        generator.skip(MnistInitialisation.outputsUsed)
-        var trainer = MnistTrainer(data: request.data, parameters: request.initial, generator: generator, threads: request.threads)
-        trainer.learningRate = request.learningRate
+        var trainer = MnistTrainer(data: request.data, parameters: request.initial, seed: request.seed, learningRate: request.learningRate,
+                                   threads: request.threads)
         let batches = trainer.trainBatches
         let windowEnds = Swift.Set(MnistAccuracy.windowEndSteps)
-        func accuracies() -> (train: Double, test: Double) {
-            let train = trainer.evaluate(.train, counting: counting).correct, test = trainer.evaluate(.test, counting: counting).correct
-            return (MnistAccuracy.percent(correct: train, samples: request.data.trainCount, trueDenominator: request.trueAccuracy),
-                    MnistAccuracy.percent(correct: test, samples: request.data.testCount, trueDenominator: request.trueAccuracy))
-        }
+        func accuracies() -> (train: Double, test: Double) { trainer.accuracies(trueDenominator: request.trueAccuracy, counting: counting) }
         for index in 0..<request.epochs {
             let order = trainer.nextTrainingOrder()
             for batch in 0..<batches {

@@ -61,19 +61,14 @@ public enum MnistRetraining {
 
     /// Runs the retraining.
     public static func run(_ request: Request) -> Result {
-        var generator = TorchGenerator(seed: request.seed)
-        generator.skip(MnistInitialisation.outputsUsed)
-        var trainer = MnistTrainer(data: request.data, parameters: request.initial, generator: generator, threads: request.threads)
-        trainer.learningRate = request.learningRate
+        var trainer = MnistTrainer(data: request.data, parameters: request.initial, seed: request.seed, learningRate: request.learningRate,
+                                   threads: request.threads)
         let data = request.data
         let clock = ContinuousClock()
         let start = clock.now
         var epochs: [SparseRetraining.Epoch] = []
         var benchmarkEpoch: Int?
         var reported: (ClassificationMetrics, ClassificationMetrics, Double)?
-        func percent(_ correct: Int, _ samples: Int) -> Double {
-            MnistAccuracy.percent(correct: correct, samples: samples, trueDenominator: request.trueAccuracy)
-        }
         for epoch in 0..<request.epochs {
             let order = trainer.nextTrainingOrder()
             for batch in 0..<trainer.trainBatches {
@@ -81,8 +76,7 @@ public enum MnistRetraining {
                 trainer.step(batch: batch, of: order)
             }
             request.mask.apply(to: &trainer.parameters)
-            let train = percent(trainer.evaluate(.train).correct, data.trainCount)
-            let test = percent(trainer.evaluate(.test).correct, data.testCount)
+            let (train, test) = trainer.accuracies(trueDenominator: request.trueAccuracy)
             epochs.append(SparseRetraining.Epoch(train: train, test: test))
             let reaches = benchmarkEpoch == nil && train >= request.benchmark
             if reaches { benchmarkEpoch = epoch }

@@ -24,6 +24,15 @@ struct MnistTrainer {
     private let network = MnistNetwork()
     private var workers: [MnistNetwork]
 
+    /// A trainer as the scripts start one: `torch.manual_seed(seed)`, the
+    /// network's construction (whose draws are skipped), then `parameters` loaded.
+    init(data: MnistData, parameters: [Float], seed: UInt32, learningRate: Float, threads: Int) {
+        var generator = TorchGenerator(seed: seed)
+        generator.skip(MnistInitialisation.outputsUsed)
+        self.init(data: data, parameters: parameters, generator: generator, threads: threads)
+        self.learningRate = learningRate
+    }
+
     /// A trainer from `initial` parameters and the generator after the network's construction.
     init(data: MnistData, parameters: [Float], generator: TorchGenerator, threads: Int) {
         self.data = data
@@ -34,9 +43,9 @@ struct MnistTrainer {
     }
 
     /// Train batches per epoch (the last one partial).
-    var trainBatches: Int { (data.trainCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize }
+    var trainBatches: Int { MnistLayout.batches(data.trainCount) }
     /// Test batches.
-    var testBatches: Int { (data.testCount + MnistLayout.batchSize - 1) / MnistLayout.batchSize }
+    var testBatches: Int { MnistLayout.batches(data.testCount) }
 
     /// The permutation of the next training pass.
     mutating func nextTrainingOrder() -> [Int] { generator.loaderPass(shuffled: data.trainCount)! }
@@ -59,21 +68,32 @@ struct MnistTrainer {
     /// returns the correctly classified samples (0 unless `counting`) and the
     /// pass's sample order.
     mutating func evaluate(_ set: Loader, counting: Bool = true) -> (correct: Int, order: [Int]) {
-        let order: [Int]
+        let order: [Int], samples: Range<Int>
         switch set {
-        case .train: order = generator.loaderPass(shuffled: data.trainCount)!
+        case .train:
+            order = generator.loaderPass(shuffled: data.trainCount)!
+            samples = 0..<data.trainCount
         case .test:
             _ = generator.loaderPass(shuffled: nil)
-            order = Array(data.trainCount..<data.count)
+            samples = data.trainCount..<data.count
+            order = Array(samples)
         }
-        return (counting ? correctCount(order.sorted()) : 0, order)
+        return (counting ? correctCount(Array(samples)) : 0, order)
+    }
+
+    /// A train then a test evaluation pass: both accuracies in percent
+    /// (``MnistAccuracy``), 0 without `counting`.
+    mutating func accuracies(trueDenominator: Bool, counting: Bool = true) -> (train: Double, test: Double) {
+        let train = evaluate(.train, counting: counting).correct, test = evaluate(.test, counting: counting).correct
+        return (MnistAccuracy.percent(correct: train, samples: data.trainCount, trueDenominator: trueDenominator),
+                MnistAccuracy.percent(correct: test, samples: data.testCount, trueDenominator: trueDenominator))
     }
 
     /// The predicted class of each sample of `samples` (a run of consecutive
     /// samples is read in place, others gathered batch by batch).
     func predictions(_ samples: [Int]) -> [Int] {
         var result = [Int](repeating: 0, count: samples.count)
-        let chunks = (samples.count + MnistLayout.batchSize - 1) / MnistLayout.batchSize
+        let chunks = MnistLayout.batches(samples.count)
         let used = max(1, min(threads, chunks))
         let pool = UncheckedSendable(value: workers)
         let consecutive = samples.indices.allSatisfy { samples[$0] == samples[0] + $0 }

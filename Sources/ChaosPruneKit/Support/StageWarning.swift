@@ -61,7 +61,7 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
         case let .firstWindowsTested(tested, windows):
             return "the accuracy file holds \(tested) per-window values for \(windows) windows: only the first \(tested) windows are tested (the authors' le[:\(tested)])"
         case let .mnistAccuracyDenominator(train, test):
-            let round = { (count: Int) in (count + MnistLayout.batchSize - 1) / MnistLayout.batchSize * MnistLayout.batchSize }
+            let round = { (count: Int) in MnistLayout.batches(count) * MnistLayout.batchSize }
             return "accuracies are 100·correct/(batches·128) as the authors' get_accuracy computes them: \(train) train samples count as \(round(train)), \(test) test samples as \(round(test)); --true-accuracy divides by the sample counts"
         case let .mnistMaskQuirks(fc4Ignored, fc1Zeroed):
             return "as the authors' pipeline2.py masks, \(fc4Ignored) fc4 index(es) of the mask(s) are ignored (fc4 is never masked)"
