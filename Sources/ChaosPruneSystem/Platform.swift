@@ -65,6 +65,24 @@ public enum Platform {
         }
     }
 
+    /// `pread(2)` of `buffer.count` bytes from `fileOffset`, retried on EINTR
+    /// and short reads: bytes read (fewer only at the end of the file), or the failure.
+    public static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, atFileOffset fileOffset: Int,
+                            path: String) throws(SystemError) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(fileOffset + done))
+            if result > 0 {
+                done += result
+            } else if result == 0 {
+                break
+            } else if errno != EINTR {
+                throw SystemError(operation: .read, path: path, code: errno)
+            }
+        }
+        return done
+    }
+
     /// `write(2)` of all of `bytes`, retried on EINTR and short writes.
     public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
         var offset = 0

@@ -23,7 +23,7 @@ enum WindowBenchmark {
         let threads = ProcessorCount.online
         let parse = try Statistics.measure(repeats: repeats) {
             let reader = try NumericCSVReader(path: weights)
-            while try reader.readRows(1_000, threads: threads, store: { _, _, _ in }).count > 0 {}
+            while try reader.readRows(1_000, threads: threads, store: { _, _, _ in }) > 0 {}
         }
         print(String(format: "== CSV number parsing (NumericCSVReader, every field, %d threads): ", threads)
               + parse.describe(scale: 1, unit: "s") + String(format: "; %.0f MB/s (target ≥ 1000 MB/s)", bytes / 1e6 / parse.median))
@@ -58,7 +58,7 @@ enum WindowBenchmark {
         }
         let reader = try NumericCSVReader(path: small)
         var table = [[Double]](repeating: [], count: columns)
-        while try reader.readRows(500, threads: 1, store: { _, column, value in table[column].append(value) }).count > 0 {}
+        while try reader.readRows(500, threads: 1, store: { _, column, value in table[column].append(value) }) > 0 {}
         var gate = MeanChangeGate()
         var processes = 0
         let perWindow = try Statistics.measure(repeats: 1) {

@@ -14,7 +14,7 @@ enum CSVReaderTarget {
             let selected: Range<Int>? = control & 16 != 0 ? 0..<1 : nil
             var sum = 0.0
             while let rows = try? reader.readRows(block, selected: selected, threads: 1, store: { _, _, value in sum += value }),
-                  rows.count > 0 {}
+                  rows > 0 {}
         }
         if let table = try? CellTable.read(path) {
             _ = TableComparison(table, table.transposed, absoluteTolerance: 0, relativeTolerance: 0, keep: 3)

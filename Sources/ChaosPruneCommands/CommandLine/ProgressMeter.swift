@@ -36,7 +36,7 @@ final class ProgressMeter: @unchecked Sendable {
     }
 
     /// The window stage's progress callback.
-    func windowProgress() -> (Int, NumericCSVReader) -> Void {
+    func windowProgress() -> (Int, any RecordingReader) -> Void {
         { windows, reader in
             self.update(label: "le-window:", done: windows, unit: "windows",
                         fraction: reader.totalBytes.map { Double(reader.bytesConsumed) / Double(max($0, 1)) })

@@ -27,8 +27,9 @@ struct NumpyHeader {
     /// The shape as Python prints a tuple: `(3,)`, `(2, 4)`, `()`.
     var shapeText: String { shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")" }
 
-    /// Parses the header at the start of `bytes` (`name` names the file in errors).
-    init(_ bytes: [UInt8], name: String) throws(InputError) {
+    /// Parses the header at the start of `bytes` (`name` names the file in
+    /// errors) of a file of `fileSize` bytes (nil: `bytes` is the whole file).
+    init(_ bytes: [UInt8], name: String, fileSize: Int? = nil) throws(InputError) {
         guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
             throw InputError(file: name, message: "byte 0: not a .npy file (no \\x93NUMPY magic)")
         }
@@ -40,7 +41,7 @@ struct NumpyHeader {
         for index in (8..<start).reversed() { length = length << 8 | Int(bytes[index]) }
         guard length <= bytes.count - start else { throw InputError(file: name, message: "byte \(bytes.count): truncated .npy header") }
         let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
-        var parser = HeaderDictionary(text: Array(text.unicodeScalars), file: name, offset: start, fileSize: bytes.count)
+        var parser = HeaderDictionary(text: Array(text.unicodeScalars), file: name, offset: start, fileSize: fileSize ?? bytes.count)
         let fields = try parser.parse()
         descr = fields.descr
         fortranOrder = fields.fortranOrder

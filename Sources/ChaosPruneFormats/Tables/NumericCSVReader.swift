@@ -14,7 +14,7 @@ import ChaosPruneSystem
 /// is not a number, and — unless allowed — NaN or an infinity.
 ///
 /// Memory: the text of the rows being read plus one read chunk; never the file.
-public final class NumericCSVReader {
+public final class NumericCSVReader: RecordingReader {
     /// The file name used in messages (`-` for standard input).
     public let path: String
     /// The number of fields of every row, known after the first row.
@@ -27,6 +27,11 @@ public final class NumericCSVReader {
     public let totalBytes: Int?
     /// Whether NaN and infinities are accepted.
     public var allowNonFinite = false
+    /// The checksums of the first and last lines read (without line ends).
+    public var fingerprint: RecordingFingerprint? { firstLineChecksum.map { RecordingFingerprint(first: $0, last: lastLineChecksum) } }
+
+    private var firstLineChecksum: UInt32?
+    private var lastLineChecksum: UInt32 = 0
 
     private let input: ChunkedInput
     private var lineNumber = 0
@@ -44,18 +49,19 @@ public final class NumericCSVReader {
     }
 
     /// A block of rows: `count` rows of `columns` selected values each.
-    public struct Block {
+    private struct Block {
         /// Rows in the block.
-        public var count = 0
+        var count = 0
         /// Physical line number (1-based) of each row.
-        public var lines: [Int] = []
+        var lines: [Int] = []
     }
 
     /// Reads up to `maximum` rows, parsing the fields in `selected` (0-based;
     /// nil = all) with `threads` threads, and passes each value to `store(row, selectedIndex, value)`
-    /// (row relative to the block). Returns the block; `count` is 0 at the end of the file.
+    /// (row relative to the block). Returns the rows read: 0 at the end of the file.
+    @discardableResult
     public func readRows(_ maximum: Int, selected: Range<Int>? = nil, threads: Int,
-                         store: (Int, Int, Double) -> Void) throws(InputError) -> Block {
+                         store: (Int, Int, Double) -> Void) throws(InputError) -> Int {
         var lineStarts: [Int] = []
         var lineEnds: [Int] = []
         var block = Block()
@@ -83,7 +89,7 @@ public final class NumericCSVReader {
         }
         guard block.count > 0, let columns = columnCount else {
             if let blankLineError { throw blankLineError }
-            return block
+            return 0
         }
         let fields = selected ?? 0..<columns
         if fields.upperBound > columns {
@@ -92,9 +98,18 @@ public final class NumericCSVReader {
         try parse(lineStarts: lineStarts, lineEnds: lineEnds, lines: block.lines, columns: columns,
                   fields: fields, threads: threads, store: store)
         if let blankLineError { throw blankLineError }
+        input.buffer.withUnsafeBufferPointer { bytes in
+            if firstLineChecksum == nil { firstLineChecksum = RecordingFingerprint.checksum(bytes[lineStarts[0]..<lineEnds[0]]) }
+            lastLineChecksum = RecordingFingerprint.checksum(bytes[lineStarts[block.count - 1]..<lineEnds[block.count - 1]])
+        }
         rowsRead += block.count
         input.compact()
-        return block
+        return block.count
+    }
+
+    /// Reads, and so checks, every remaining row.
+    public func skipRemainingRows(threads: Int) throws(InputError) {
+        while try readRows(max(1, (32 << 20) / max(1, bytesConsumed / max(1, rowsRead))), threads: threads, store: { _, _, _ in }) > 0 {}
     }
 
     private func parse(lineStarts: [Int], lineEnds: [Int], lines: [Int], columns: Int, fields: Range<Int>,

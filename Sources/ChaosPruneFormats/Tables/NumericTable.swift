@@ -8,12 +8,12 @@ public struct NumericTable: Sendable {
     public var columnCount: Int { rows.first?.count ?? 0 }
 
     /// Reads `path` whole (`-` for standard input) with `NumericCSVReader`'s
-    /// rules, parsing blocks of rows with `threads` threads.
+    /// rules, or as a 2-D `.npy` (``Recording``), parsing blocks of rows with `threads` threads.
     public static func read(_ path: String, allowNonFinite: Bool = true, threads: Int = 1) throws(InputError) -> NumericTable {
-        let reader = try NumericCSVReader(path: path)
+        let reader = try Recording.open(path)
         reader.allowNonFinite = allowNonFinite
         var first: [Double] = []
-        guard try reader.readRows(1, threads: 1, store: { _, _, value in first.append(value) }).count == 1 else {
+        guard try reader.readRows(1, selected: nil, threads: 1, store: { _, _, value in first.append(value) }) == 1 else {
             throw InputError(file: path, message: "no rows: expected comma-separated numbers")
         }
         let width = first.count
@@ -21,10 +21,10 @@ public struct NumericTable: Sendable {
         var cells = [Double](repeating: 0, count: max(1, min(4_096, (1 << 20) / width)) * width)
         while true {
             let read = try cells.withUnsafeMutableBufferPointer { cells throws(InputError) in
-                try reader.readRows(cells.count / width, threads: threads) { row, column, value in cells[row * width + column] = value }
+                try reader.readRows(cells.count / width, selected: nil, threads: threads) { row, column, value in cells[row * width + column] = value }
             }
-            guard read.count > 0 else { break }
-            for row in 0..<read.count { rows.append(Array(cells[(row * width)..<((row + 1) * width)])) }
+            guard read > 0 else { break }
+            for row in 0..<read { rows.append(Array(cells[(row * width)..<((row + 1) * width)])) }
         }
         return NumericTable(rows: rows)
     }

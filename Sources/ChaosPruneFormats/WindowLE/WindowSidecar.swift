@@ -38,6 +38,10 @@ public struct WindowSidecar: Sendable, Equatable {
     public var rows: Int
     /// The weights file's name (without its folder) and size in bytes.
     public var sourceName: String, sourceBytes: Int?
+    /// The weights file's first and last rows' checksums (nil in sidecars that do not record it).
+    public var sourceFingerprint: RecordingFingerprint?
+    /// The `le-window --shard K/N` that chose the weights, if one did.
+    public var shard: WindowShard?
 
     /// The format name every sidecar carries.
     public static let formatName = "chaosprune-window-le"
@@ -55,7 +59,8 @@ public struct WindowSidecar: Sendable, Equatable {
     /// A sidecar with every recorded fact given.
     public init(tool: String, script: String, window: Int, overlap: Double, step: Int, dimension: Int, delay: Int, steps: Int,
                 radius: Double?, gate: Bool, layout: WindowLayout, arithmetic: String, firstWeight: Int, lastWeight: Int,
-                totalWeights: Int, windows: Int, rows: Int, sourceName: String, sourceBytes: Int?) {
+                totalWeights: Int, windows: Int, rows: Int, sourceName: String, sourceBytes: Int?,
+                sourceFingerprint: RecordingFingerprint?) {
         self.tool = tool
         self.script = script
         self.window = window
@@ -75,6 +80,7 @@ public struct WindowSidecar: Sendable, Equatable {
         self.rows = rows
         self.sourceName = sourceName
         self.sourceBytes = sourceBytes
+        self.sourceFingerprint = sourceFingerprint
     }
 
     /// What the sidecar says that a window_LE file of `rows` rows and
@@ -111,6 +117,8 @@ public struct WindowSidecar: Sendable, Equatable {
             ("lastWeight", .integer(lastWeight)), ("totalWeights", .integer(totalWeights)),
             ("windows", .integer(windows)), ("rows", .integer(rows)), ("sourceName", .string(sourceName)),
             ("sourceBytes", sourceBytes.map(JSONValue.integer) ?? .null),
+            ("sourceFingerprint", sourceFingerprint.map { .string($0.text) } ?? .null),
+            ("shard", shard.map { .string($0.text) } ?? .null),
         ]
         return Array((JSONValue.object(members).text() + "\n").utf8)
     }
@@ -126,11 +134,15 @@ public struct WindowSidecar: Sendable, Equatable {
               let lastWeight = document["lastWeight"]?.integer, let totalWeights = document["totalWeights"]?.integer,
               let windows = document["windows"]?.integer, let rows = document["rows"]?.integer,
               let sourceName = document["sourceName"]?.string,
+              document["sourceFingerprint"]?.string.map({ RecordingFingerprint(text: $0) != nil }) ?? true,
+              document["shard"]?.string.map({ WindowShard(text: $0) != nil }) ?? true,
               firstWeight >= 1, lastWeight >= firstWeight, totalWeights >= lastWeight else { return nil }
         self.init(tool: tool, script: script, window: window, overlap: overlap, step: step, dimension: dimension, delay: delay,
                   steps: steps, radius: document["radius"]?.number, gate: gate, layout: layout, arithmetic: arithmetic,
                   firstWeight: firstWeight, lastWeight: lastWeight, totalWeights: totalWeights, windows: windows, rows: rows,
-                  sourceName: sourceName, sourceBytes: document["sourceBytes"]?.integer)
+                  sourceName: sourceName, sourceBytes: document["sourceBytes"]?.integer,
+                  sourceFingerprint: document["sourceFingerprint"]?.string.flatMap(RecordingFingerprint.init(text:)))
+        shard = document["shard"]?.string.flatMap(WindowShard.init(text:))
     }
 
     /// The sidecar of `file`, nil when there is none.

@@ -69,7 +69,7 @@ public enum PipelineRun {
     ///
     /// - Throws: `InputError`, `StageError` or `SystemError`.
     public static func run(_ request: Request) throws -> Result {
-        let reader = try NumericCSVReader(path: request.weights)
+        let reader = try Recording.open(request.weights)
         let accuracy = try AccuracyFile.read(request.accuracy)
         let names = FileNames(request)
         let staging = try StagingFolder(for: request.folder, files: names.all)
@@ -102,7 +102,7 @@ public enum PipelineRun {
         func written(stationarity: Bool) -> [String] { all.filter { stationarity || $0 != adf } }
     }
 
-    private static func runStages(_ request: Request, reader: NumericCSVReader, accuracy: NumericTable, staging: StagingFolder,
+    private static func runStages(_ request: Request, reader: any RecordingReader, accuracy: NumericTable, staging: StagingFolder,
                                   names: FileNames) throws -> Result {
         let clock = ContinuousClock()
         let windowStart = clock.now

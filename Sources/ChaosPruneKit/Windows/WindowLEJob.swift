@@ -21,6 +21,8 @@ public struct WindowLEJob {
         public var settings: WindowSettings
         /// The weights to process, 1-based inclusive (nil: all).
         public var columns: ClosedRange<Int>?
+        /// The shard of the weights to process, its range computed from the recording's width (nil: all, or ``columns``).
+        public var shard: WindowShard?
         /// Worker threads.
         public var threads: Int
         /// `\n` (default) or `\r\n` after each output row.
@@ -33,7 +35,7 @@ public struct WindowLEJob {
         /// (one window's rows are held whatever the budget).
         public var memoryBudget = 256 << 20
         /// Called after each batch with the windows done so far and the reader (for bytes read).
-        public var progress: ((_ windows: Int, _ reader: NumericCSVReader) -> Void)?
+        public var progress: ((_ windows: Int, _ reader: any RecordingReader) -> Void)?
 
         /// Creates options for `settings` with `threads` workers.
         public init(settings: WindowSettings, threads: Int) {
@@ -82,12 +84,16 @@ public struct WindowLEJob {
     /// - Throws: `InputError` for a malformed weights file or too few rows,
     ///   `SystemError` when the output cannot be written, `StageError` for a
     ///   column range the file does not have.
-    public static func run(reader: NumericCSVReader, writer: AtomicFileWriter, options: Options) throws -> Summary {
+    public static func run(reader: any RecordingReader, writer: AtomicFileWriter, options: Options) throws -> Summary {
         let settings = options.settings
         let plan = settings.plan
         let state = try BatchState(reader: reader, options: options)
         var summary = Summary()
         summary.weights = state.columnCount
+        guard state.columnCount > 0 else {
+            summary.totalWeights = reader.columnCount ?? 0
+            return summary
+        }
         let legacy = settings.layout == .weightsByWindows
         var transposed: [[Double]] = legacy ? Array(repeating: [], count: state.columnCount) : []
         var legacyOutcomes: [[WindowOutcome]] = legacy ? Array(repeating: [], count: state.columnCount) : []
@@ -192,7 +198,7 @@ extension WindowLEJob.Summary {
 
 /// The rows held for the current batch of windows, column-major.
 private final class BatchState {
-    let reader: NumericCSVReader
+    let reader: any RecordingReader
     let options: WindowLEJob.Options
     let plan: WindowPlan
     let step: Int
@@ -210,19 +216,19 @@ private final class BatchState {
     var filled = 0
     var scratch: [WindowScratch]
 
-    init(reader: NumericCSVReader, options: WindowLEJob.Options) throws {
+    init(reader: any RecordingReader, options: WindowLEJob.Options) throws {
         self.reader = reader
         self.options = options
         plan = options.settings.plan
         step = plan.step
         window = plan.window
         var firstRow: [Double] = []
-        let first = try reader.readRows(1, threads: 1) { _, _, value in firstRow.append(value) }
-        guard first.count == 1, let total = reader.columnCount else {
-            throw InputError(file: reader.path, message: "no rows: expected comma-separated weights, one row per step")
+        let first = try reader.readRows(1, selected: nil, threads: 1) { _, _, value in firstRow.append(value) }
+        guard first == 1, let total = reader.columnCount else {
+            throw InputError(file: reader.path, message: "no rows: expected one row of weights per step")
         }
-        let selected = options.columns.map { ($0.lowerBound - 1)..<$0.upperBound } ?? 0..<total
-        guard selected.lowerBound >= 0, selected.upperBound <= total, !selected.isEmpty else {
+        let selected = options.shard?.columns(of: total) ?? options.columns.map { ($0.lowerBound - 1)..<$0.upperBound } ?? 0..<total
+        guard selected.lowerBound >= 0, selected.upperBound <= total, !selected.isEmpty || options.shard != nil else {
             throw StageError("--columns \(options.columns.map { "\($0.lowerBound):\($0.upperBound)" } ?? ""): \(reader.path) has \(total) weights")
         }
         firstColumn = selected.lowerBound
@@ -257,8 +263,8 @@ private final class BatchState {
             let offset = filled
             let block = try reader.readRows(wanted, selected: firstColumn..<(firstColumn + columnCount),
                                             threads: options.threads) { row, column, value in base[column * capacity + offset + row] = value }
-            guard block.count > 0 else { break }
-            filled += block.count
+            guard block > 0 else { break }
+            filled += block
         }
         return min(batchWindows, plan.windowCount(rows: filled))
     }
@@ -311,6 +317,6 @@ private final class BatchState {
 
     /// Reads (and so checks) the rows after the last complete window.
     func drain() throws {
-        while try reader.readRows(rowsPerRead, threads: options.threads, store: { _, _, _ in }).count > 0 {}
+        try reader.skipRemainingRows(threads: options.threads)
     }
 }

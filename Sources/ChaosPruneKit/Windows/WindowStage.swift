@@ -6,7 +6,8 @@ import ChaosPruneSystem
 ///
 /// Reads the weights file, runs `WindowLEJob`, then commits in a fixed
 /// order — the window_LE file, its sidecar, the script's log — so a failed
-/// run leaves none of them. Warnings (dropped trailing windows, windows where
+/// run leaves none of them. A shard that holds no weight (`--shard K/N` with
+/// N above the recording's width) writes none of them and says so. Warnings (dropped trailing windows, windows where
 /// TISEAN would never end, legacy windows with a too-short curve) are
 /// returned, never printed.
 public enum WindowStage {
@@ -46,12 +47,12 @@ public enum WindowStage {
     ///
     /// - Throws: `InputError`, `SystemError` or `StageError`; nothing is written then.
     public static func run(_ request: Request) throws -> Result {
-        let reader = try NumericCSVReader(path: request.input)
+        let reader = try Recording.open(request.input)
         return try run(request, reader: reader)
     }
 
     /// Runs the stage on an opened reader (the pipeline opens its inputs before creating its folder).
-    public static func run(_ request: Request, reader: NumericCSVReader) throws -> Result {
+    public static func run(_ request: Request, reader: any RecordingReader) throws -> Result {
         let writer = try AtomicFileWriter(path: request.output)
         let summary: WindowLEJob.Summary
         do {
@@ -60,9 +61,15 @@ public enum WindowStage {
             writer.abandon()
             throw error
         }
+        if summary.weights == 0, let shard = request.job.shard {
+            writer.abandon()
+            return Result(summary: summary, warnings: [.emptyShard(shard, totalWeights: summary.totalWeights)], files: [], sidecar: nil)
+        }
         let settings = request.job.settings
-        let sidecar = WindowSidecar.belongsBeside(request.output)
-            ? WindowSidecar(settings: settings, summary: summary, sourcePath: request.input, sourceBytes: reader.totalBytes) : nil
+        var sidecar = WindowSidecar.belongsBeside(request.output)
+            ? WindowSidecar(settings: settings, summary: summary, sourcePath: request.input, sourceBytes: reader.totalBytes,
+                            sourceFingerprint: reader.fingerprint) : nil
+        sidecar?.shard = request.job.shard
         var pending: [(String, [UInt8])] = []
         if let sidecar { pending.append((WindowSidecar.path(for: request.output), sidecar.json)) }
         if let log = request.log {

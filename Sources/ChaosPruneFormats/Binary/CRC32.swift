@@ -1,5 +1,6 @@
 /// The CRC-32 of zip entries (ISO-HDLC: polynomial 0xEDB88320 reflected,
-/// initial and final value 0xFFFFFFFF).
+/// initial and final value 0xFFFFFFFF); also the row checksums of a
+/// recording's fingerprint (``RecordingFingerprint``).
 enum CRC32 {
     private static let table: [UInt32] = (0..<256).map { index in
         var value = UInt32(index)
@@ -8,7 +9,7 @@ enum CRC32 {
     }
 
     /// The checksum of `bytes`.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+    static func checksum(_ bytes: some Sequence<UInt8>) -> UInt32 {
         var value: UInt32 = 0xFFFF_FFFF
         for byte in bytes { value = table[Int((value ^ UInt32(byte)) & 0xFF)] ^ (value >> 8) }
         return value ^ 0xFFFF_FFFF
