@@ -26,6 +26,10 @@ enum LEWindowCommand {
         let columns = Option<ClosedRange<Int>>("columns", valueName: "A:B", default: nil, defaultText: "all",
                                                expecting: "A:B with 1 ≤ A ≤ B (1-based, inclusive)",
                                                help: "Only weights A…B, for sharding; merge joins the shards.", convert: LEWindowCommand.parseColumns)
+        let shard = Option<WindowShard>("shard", valueName: "K/N", default: nil, defaultText: "all",
+                                        expecting: "K/N with 1 ≤ K ≤ N (1-based, as --array=1-N numbers Slurm tasks)",
+                                        help: "Only shard K of N of the weights, the range computed from the recording's width; a shard with no weight writes nothing.",
+                                        convert: { WindowShard(text: $0) })
         let crlf = SharedOption.crlf
         let log = Option<String>.text("log", valueName: "FILE", help: "The script's messages, then 'No. of static windows : N'.")
         let arithmetic = ArithmeticOption()
@@ -41,6 +45,7 @@ enum LEWindowCommand {
             Default: the current script LE_window.m. One row per window, one column per weight; each window is gated (ischange 'mean' and a range below 1e-5 give 0), written with %f, run through lyap_r -m2 -r20 -d1 -s3 in-process, and its exponent taken from the curve's slopes as the script does; every number written with %.5g as csvwrite.
             --legacy: the older script window_LE.m (no gate, -s20, window 200, one row per weight).
             Windows that would run past the last row are dropped with a warning (the script stops with an index error there).
+            WEIGHTS is CSV or a .npy array (float32 or float64, steps × weights, C order; recognised by its magic), read in slices: a shard reads only its weights' bytes. float32 values are read as the doubles their shortest text gives, so a .npy recording and its CSV give the same bytes.
             """,
         examples: ["chaosprune le-window pure_1.csv -o window_LE_1.csv --window 200 --log window_LE_1.log",
                    "chaosprune le-window --legacy pure_1.csv -o legacy_window_LE.csv"],
@@ -61,6 +66,8 @@ enum LEWindowCommand {
         settings.arithmetic = try options.arithmetic.mode(arguments)
         var job = WindowLEJob.Options(settings: settings, threads: try arguments.value(options.threads))
         job.columns = try arguments.optional(options.columns)
+        job.shard = try arguments.optional(options.shard)
+        if job.columns != nil, job.shard != nil { throw .usage("--columns and --shard both choose the weights: give one") }
         if arguments.isSet(options.fixStale) {
             guard isLegacy else { throw .usage("--fix-stale applies to --legacy only") }
             job.fixStale = true
@@ -74,7 +81,7 @@ enum LEWindowCommand {
         }
         meter.finish()
         invocation.warn(result.warnings)
-        if !quiet {
+        if !quiet, !result.files.isEmpty {
             let summary = result.summary
             invocation.console.error("le-window: \(summary.weights) weights × \(summary.windows) windows from \(summary.rows) rows in \(CFormat.format("%.1f", meter.elapsed)) s; static windows \(summary.staticWindows) (gated \(summary.gated), short curves \(summary.tooFewRows)); slope mismatches \(summary.slopesDisagree)\n")
         }

@@ -10,8 +10,8 @@ enum TrainCommand {
         let append = Flag("append", help: "Append to existing files, as the authors' writer does (their notebook records two runs into one file).")
         let columns = Option<MnistRecording.Columns>.choice("columns", valueName: "WHICH", default: .analysed,
                                                             help: "--recipe mnist: analysed (fc2 then fc4, the 1,800 weights stages 2–3 use) or all 41,000.")
-        let format = Option<MnistRecording.Format>.choice("format", valueName: "FORMAT", default: .csv,
-                                                          help: "--recipe mnist: the weights as csv (pandas repr) or npy (float32, streamed).")
+        let format = Option<RecordingFormat>.choice("format", valueName: "FORMAT", default: .csv,
+                                                    help: "The weights as csv (the authors' text) or npy (streamed; float64, --recipe mnist float32).")
         let trueAccuracy = MnistRecipe.trueAccuracy
         let threads = SharedOption.threads
         let quiet = SharedOption.quiet
@@ -32,12 +32,14 @@ enum TrainCommand {
         let arguments = invocation.arguments
         let training = options.training
         if try MnistRecipe.isChosen(arguments, training) { return try mnist(invocation, options: options) }
-        try MnistRecipe.refuseOutside(arguments, flags: [options.trueAccuracy], options: ["columns", "format"])
+        try MnistRecipe.refuseOutside(arguments, flags: [options.trueAccuracy], options: ["columns"])
         let (setup, trial) = try training.setup(arguments, invocation: invocation, recording: true)
         var request = StageOneRecording.Request(setup: setup, epochs: try arguments.optional(training.epochs) ?? setup.recipe.epochs,
                                                 trial: "\(trial)", folder: try arguments.value(training.output))
         request.append = arguments.isSet(options.append)
-        try training.requireOutputsApart(arguments, names: StageOneRecording.fileNames(recipe: setup.recipe, trial: request.trial))
+        request.format = try arguments.value(options.format)
+        if request.append, request.format == .npy { throw .usage("--append writes CSV only: a .npy's header fixes its row count") }
+        try training.requireOutputsApart(arguments, names: StageOneRecording.fileNames(recipe: setup.recipe, trial: request.trial, format: request.format))
         request.threads = try arguments.value(options.threads)
         let clock = ContinuousClock()
         let start = clock.now

@@ -14,6 +14,7 @@ public enum FormatConversion {
         case maskToVector = "mask-to-vector", vectorToMask = "vector-to-mask"
         case maskToLayers = "mask-to-layers", layersToMask = "layers-to-mask"
         case npy, pth
+        case toNpy = "to-npy"
     }
 
     /// What to convert.
@@ -32,6 +33,8 @@ public enum FormatConversion {
         public var csvwrite: Bool
         /// `\n` or `\r\n`.
         public var lineEnding: String
+        /// to-npy: write float32 (each value rounded to the nearest float) instead of float64.
+        public var float32 = false
 
         /// Creates a request.
         public init(inputs: [String], output: String, weights: Int?, layers: [MaskFlags.Layer]?, offset: Int,
@@ -55,6 +58,8 @@ public enum FormatConversion {
                 return "--layers names \(layers.count) layer(s), but \(inputs.count) matrix file(s) were given (one per layer, W1 first)"
             case .maskToVector where weights == nil: return "mask-to-vector needs --weights N"
             case .maskToLayers where layers == nil: return "mask-to-layers needs --layers RxC,…"
+            case .toNpy where inputs == ["-"]:
+                return "to-npy reads its input twice (the rows, then the values): give a file, not -"
             default:
                 return inputs.count == 1 ? nil : "\(kind.rawValue) converts one input file, not \(inputs.count)"
             }
@@ -165,6 +170,8 @@ public enum FormatConversion {
                     try writer.write(text)
                 }
             }
+        case .toNpy:
+            try numpyArray(from: input, to: request.output, float32: request.float32)
         case .pth:
             let checkpoint = try TorchCheckpoint.read(input)
             if request.output.hasSuffix(".pth") {
@@ -222,6 +229,42 @@ public enum FormatConversion {
                 start += table.rows.reduce(0) { $0 + $1.count }
             }
             try write(lines(try masked(indices)), to: request.output)
+        }
+    }
+
+    /// A numeric CSV (a weights recording) as a 2-D `.npy`, streamed: one pass
+    /// counts and checks the rows, a second writes them a block at a time.
+    static func numpyArray(from input: String, to output: String, float32: Bool) throws {
+        let counter = try NumericCSVReader(path: input)
+        var rows = 0
+        while true {
+            let read = try counter.readRows(4096, selected: 0..<1, threads: 1) { _, _, _ in }
+            guard read > 0 else { break }
+            rows += read
+        }
+        guard let columns = counter.columnCount, rows > 0 else { throw InputError(file: input, message: "no rows: expected comma-separated numbers") }
+        let reader = try NumericCSVReader(path: input)
+        let block = max(1, (8 << 20) / (8 * columns))
+        var values = [Double](repeating: 0, count: block * columns)
+        try stream(to: output) { writer in
+            try writer.write(NumpyArrayWriter.header(shape: [rows, columns], float64: !float32))
+            var bytes: [UInt8] = []
+            while true {
+                let read = try values.withUnsafeMutableBufferPointer { cells throws(InputError) in
+                    try reader.readRows(block, threads: 1) { row, column, value in cells[row * columns + column] = value }
+                }
+                guard read > 0 else { break }
+                bytes.removeAll(keepingCapacity: true)
+                if float32 {
+                    NumpyArrayWriter.append(values[..<(read * columns)].lazy.map { Float($0) }, to: &bytes)
+                } else {
+                    NumpyArrayWriter.append(values[..<(read * columns)], to: &bytes)
+                }
+                try writer.write(bytes)
+            }
+            guard reader.rowsRead == rows else {
+                throw InputError(file: input, message: "changed while being converted: \(rows) rows, then \(reader.rowsRead)")
+            }
         }
     }
 

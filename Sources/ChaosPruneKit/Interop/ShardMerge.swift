@@ -12,7 +12,9 @@ import ChaosPruneSystem
 /// settings are known too: shards made with different settings are refused,
 /// and the merged file gets a sidecar of its own.
 ///
-/// Refuses: gaps or overlaps between the shards' weight ranges, a first range
+/// Refuses: a missing shard file; shards whose sidecars name different source
+/// recordings (file name, size or fingerprint — the checksums of its first
+/// and last rows); gaps or overlaps between the shards' weight ranges, a first range
 /// not starting at weight 1 (or a last not ending at the total, when known), a
 /// shard whose width does not match its range, shards with different window
 /// counts, and mixed line endings.
@@ -49,6 +51,14 @@ public enum ShardMerge {
         /// The shard in `path`, holding the weights `given` or, when nil, those its sidecar records.
         public init(path: String, weights given: ClosedRange<Int>?) throws(InputError) {
             self.path = path
+            switch Platform.kind(of: path) {
+            case .missing:
+                throw InputError(file: path, message: "no such shard: its le-window run did not finish (re-run that task; nothing is merged without it)")
+            case .folder:
+                throw InputError(file: path, message: "a folder, not a shard file")
+            case .regular, .special:
+                break
+            }
             sidecar = try WindowSidecar.read(for: path)
             if let sidecar {
                 let recorded = sidecar.firstWeight...sidecar.lastWeight
@@ -76,18 +86,23 @@ public enum ShardMerge {
     public static func merge(_ shards: [Shard], legacyLayout: Bool?, total: Int?) throws(InputError) -> Merged {
         let sidecars = shards.compactMap(\.sidecar)
         if let first = sidecars.first {
+            let firstPath = shards.first { $0.sidecar != nil }?.path ?? shards[0].path
             for (shard, sidecar) in zip(shards, shards.map(\.sidecar)) {
                 guard let sidecar else { continue }
+                guard sidecar.sourceName == first.sourceName, sidecar.sourceBytes == first.sourceBytes,
+                      sidecar.sourceFingerprint == first.sourceFingerprint else {
+                    throw InputError(file: shard.path, message: "its sidecar says it was computed from \(source(sidecar)), but \(firstPath)'s from \(source(first)): shards of different recordings are never merged")
+                }
                 var comparable = sidecar
                 comparable.firstWeight = first.firstWeight
                 comparable.lastWeight = first.lastWeight
-                comparable.sourceName = first.sourceName
-                comparable.sourceBytes = first.sourceBytes
-                guard comparable == first else {
+                comparable.shard = first.shard
+                guard comparable == first, sidecar.shard?.count == first.shard?.count else {
                     throw InputError(file: shard.path, message: "its sidecar records other settings than \(shards[0].path)'s (window, overlap, layout, arithmetic, lyap_r parameters or source width): shards must come from one le-window setting")
                 }
             }
         }
+        try requireEveryShard(shards)
         let layoutFromSidecars = sidecars.first.map { $0.layout == .weightsByWindows }
         if let given = legacyLayout, let recorded = layoutFromSidecars, given != recorded {
             throw InputError(file: shards[0].path, message: "--legacy contradicts the sidecars, which record the \(recorded ? "legacy (rows = weights)" : "current (rows = windows)") layout")
@@ -99,9 +114,29 @@ public enum ShardMerge {
         if sidecars.count == shards.count, var merged = sidecars.first {
             merged.firstWeight = 1
             merged.lastWeight = shards.map(\.weights.upperBound).max() ?? merged.lastWeight
+            merged.shard = nil
             sidecar = merged
         }
         return Merged(bytes: bytes, sidecar: sidecar)
+    }
+
+    /// When the sidecars record `--shard K/N`: every shard 1…N that holds a
+    /// weight of the recording must be given, or the missing one is named.
+    private static func requireEveryShard(_ shards: [Shard]) throws(InputError) {
+        guard let first = shards.first?.sidecar, let count = first.shard?.count else { return }
+        let given = Set(shards.compactMap { $0.sidecar?.shard?.index })
+        for index in 1...count where !given.contains(index) {
+            guard let shard = WindowShard(index: index, count: count) else { continue }
+            let columns = shard.columns(of: first.totalWeights)
+            guard !columns.isEmpty else { continue }
+            throw InputError(file: shards[0].path, message: "shard \(shard.text) (weights \(columns.lowerBound + 1)…\(columns.upperBound) of \(first.totalWeights)) is missing: its task did not finish or its file is gone; re-run it (nothing is merged without it)")
+        }
+    }
+
+    /// The source a sidecar names, for messages: name, size and fingerprint.
+    private static func source(_ sidecar: WindowSidecar) -> String {
+        let size = sidecar.sourceBytes.map { "\($0) bytes" } ?? "size not recorded"
+        return "\(sidecar.sourceName) (\(size), \(sidecar.sourceFingerprint?.text ?? "no fingerprint recorded"))"
     }
 
     /// The merged file's bytes.
@@ -111,7 +146,7 @@ public enum ShardMerge {
         var expectedStart = 1
         for shard in ordered {
             if shard.weights.lowerBound > expectedStart {
-                throw InputError(file: shard.path, message: "gap: weights \(expectedStart)…\(shard.weights.lowerBound - 1) are in no shard")
+                throw InputError(file: shard.path, message: "gap: weights \(expectedStart)…\(shard.weights.lowerBound - 1) are in no shard (a shard missing, or its task failed)")
             }
             if shard.weights.lowerBound < expectedStart {
                 throw InputError(file: shard.path, message: "overlap: weights \(shard.weights.lowerBound)…\(expectedStart - 1) are in two shards")
@@ -119,7 +154,7 @@ public enum ShardMerge {
             expectedStart = shard.weights.upperBound + 1
         }
         if let total, expectedStart - 1 != total {
-            throw InputError(file: ordered.last!.path, message: "the shards end at weight \(expectedStart - 1), but the network has \(total) weights")
+            throw InputError(file: ordered.last!.path, message: "the shards end at weight \(expectedStart - 1), but the network has \(total) weights (a shard missing, or its task failed)")
         }
         var lineEnding: String?
         var pieces: [[Substring]] = []

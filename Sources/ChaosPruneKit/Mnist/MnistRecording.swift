@@ -30,14 +30,6 @@ public enum MnistRecording {
         case all
     }
 
-    /// The weights file's format.
-    public enum Format: String, Sendable, CaseIterable {
-        /// pandas repr, `\n`.
-        case csv
-        /// float32 `.npy`, rows × columns.
-        case npy
-    }
-
     /// One run.
     public struct Request: Sendable {
         /// The samples.
@@ -55,7 +47,7 @@ public enum MnistRecording {
         /// Which columns to record.
         public var columns = Columns.analysed
         /// CSV or `.npy`.
-        public var format = Format.csv
+        public var format = RecordingFormat.csv
         /// Accuracies over the sample count instead of batches × 128.
         public var trueAccuracy = false
         /// SGD's learning rate (0.5 in the scripts).
@@ -91,7 +83,7 @@ public enum MnistRecording {
     }
 
     /// The files a run writes in its folder.
-    public static func fileNames(trial: Int, format: Format) -> [String] {
+    public static func fileNames(trial: Int, format: RecordingFormat) -> [String] {
         ["weights\(trial).\(format.rawValue)", "train_accuracies\(trial).csv", "test_accuracies\(trial).csv", "epochs_\(trial).csv"]
     }
 

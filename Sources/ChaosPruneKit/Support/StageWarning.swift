@@ -26,6 +26,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case nonFiniteWeights(step: Int)
     /// Per-window accuracies cover only the first windows of the LE file; only those were tested.
     case firstWindowsTested(Int, of: Int)
+    /// A `--shard K/N` of a recording with fewer than N weights held no weight: nothing was written.
+    case emptyShard(WindowShard, totalWeights: Int)
     /// MNIST accuracies divided by batches × 128, as the authors' `get_accuracy`.
     case mnistAccuracyDenominator(train: Int, test: Int)
     /// The authors' MNIST mask code: fc4 entries ignored, index 0 also zeroing fc1[49][783].
@@ -60,6 +62,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
             return "the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features"
         case let .firstWindowsTested(tested, windows):
             return "the accuracy file holds \(tested) per-window values for \(windows) windows: only the first \(tested) windows are tested (the authors' le[:\(tested)])"
+        case let .emptyShard(shard, total):
+            return "shard \(shard.index)/\(shard.count) holds no weight of the recording's \(total): nothing written (merge needs no file for it)"
         case let .mnistAccuracyDenominator(train, test):
             let round = { (count: Int) in MnistLayout.batches(count) * MnistLayout.batchSize }
             return "accuracies are 100·correct/(batches·128) as the authors' get_accuracy computes them: \(train) train samples count as \(round(train)), \(test) test samples as \(round(test)); --true-accuracy divides by the sample counts"

@@ -29,8 +29,10 @@ public enum StageOneRecording {
         public var trial: String
         /// The folder to write into (created if missing).
         public var folder: String
-        /// Append to existing files, as the authors' writer does (no temporary file then).
+        /// Append to existing files, as the authors' writer does (no temporary file then; CSV only).
         public var append = false
+        /// The weights file's format: the authors' CSV or a float64 `.npy` of the same values.
+        public var format = RecordingFormat.csv
         /// Worker threads for the evaluation.
         public var threads = 1
 
@@ -55,11 +57,11 @@ public enum StageOneRecording {
         public var warnings: [StageWarning]
     }
 
-    /// The files a recording writes in its folder: `pure_K.csv`, `acc_K.csv`
-    /// for Helper recipes; diabetes' three files for the framework.
-    public static func fileNames(recipe: TrainingRecipe, trial: String) -> [String] {
-        recipe.family == .helper ? ["pure_\(trial).csv", "acc_\(trial).csv"]
-            : ["\(recipe.name)-\(trial)_weights.csv", "train_accuracy\(trial).csv", "test_accuracy\(trial).csv"]
+    /// The files a recording writes in its folder: `pure_K.csv` (or `.npy`),
+    /// `acc_K.csv` for Helper recipes; diabetes' three files for the framework.
+    public static func fileNames(recipe: TrainingRecipe, trial: String, format: RecordingFormat = .csv) -> [String] {
+        recipe.family == .helper ? ["pure_\(trial).\(format.rawValue)", "acc_\(trial).csv"]
+            : ["\(recipe.name)-\(trial)_weights.\(format.rawValue)", "train_accuracy\(trial).csv", "test_accuracy\(trial).csv"]
     }
 
     /// Runs the recording.
@@ -84,7 +86,8 @@ public enum StageOneRecording {
         let test = SampleSet(inputs: setup.data.testInputs, targets: setup.data.testTargets, shape: shape)
         let steps = request.epochs * train.count
         try Platform.makeFolder(request.folder)
-        let paths = fileNames(recipe: setup.recipe, trial: request.trial).map { "\(request.folder)/\($0)" }
+        let paths = fileNames(recipe: setup.recipe, trial: request.trial, format: request.format).map { "\(request.folder)/\($0)" }
+        let npy = request.format == .npy
         let writers = try paths.map { (path) throws(SystemError) in
             request.append ? try AtomicFileWriter(appendingTo: path) : try AtomicFileWriter(path: path)
         }
@@ -101,6 +104,7 @@ public enum StageOneRecording {
         var last = (train: 0.0, test: 0.0)
         var firstNonFinite: Int?
         do {
+            if npy { try writers[0].write(NumpyArrayWriter.header(shape: [helper ? steps + 1 : steps, weightColumns.count], float64: true)) }
             var state = 0
             while state <= steps {
                 let count = min(block, steps - state + 1)
@@ -130,12 +134,17 @@ public enum StageOneRecording {
                                 }
                                 if helper || step < steps {
                                     var line: [UInt8] = []
-                                    line.reserveCapacity(weightColumns.count * 22)
-                                    for (position, column) in weightColumns.enumerated() {
-                                        if position > 0 { line.append(UInt8(ascii: ",")) }
-                                        line += PythonFloatText.repr(p[column]).utf8
+                                    if npy {
+                                        line.reserveCapacity(weightColumns.count * 8)
+                                        NumpyArrayWriter.append(weightColumns.lazy.map { p[$0] }, to: &line)
+                                    } else {
+                                        line.reserveCapacity(weightColumns.count * 22)
+                                        for (position, column) in weightColumns.enumerated() {
+                                            if position > 0 { line.append(UInt8(ascii: ",")) }
+                                            line += PythonFloatText.repr(p[column]).utf8
+                                        }
+                                        line += ending
                                     }
-                                    line += ending
                                     text[index] = line
                                 }
                             }
