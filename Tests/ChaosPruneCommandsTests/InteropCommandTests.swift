@@ -41,7 +41,9 @@ struct InteropCommandTests {
         #expect(try TestSupport.run("chaosprune", ["compare", "m1.csv", "m2.csv", "--as-sets"], in: folder).status == 0)
     }
 
-    /// Two shards of banknote-s1 (weights 1…13 and 14…40) in a fresh folder, with or without their sidecars.
+    /// Two shards of banknote-s1 (weights 1…13 and 14…40) in a fresh folder, with or without their sidecars;
+    /// with sidecars also t2.csv (weights 14…40 of another recording of the same name, shape and size: its last
+    /// digit changed) and k1.csv, k3.csv (`--shard 1/3` and `3/3`).
     private func shards(keepSidecars: Bool) throws -> URL {
         let folder = try TestSupport.temporaryFolder()
         let weights = Self.pipeline.appendingPathComponent("banknote-s1/weights.csv").path
@@ -50,7 +52,16 @@ struct InteropCommandTests {
         _ = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "w200.csv", "--columns", "14:40", "-w", "200", "-q"], in: folder)
         if !keepSidecars {
             for name in ["s1", "s2", "w200"] { try FileManager.default.removeItem(at: folder.appendingPathComponent("\(name).csv.json")) }
+            return folder
         }
+        var other = try Data(contentsOf: URL(fileURLWithPath: weights))
+        let last = other.lastIndex { (48...57).contains($0) }!
+        other[last] = other[last] == 48 ? 49 : other[last] - 1
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("other"), withIntermediateDirectories: true)
+        try other.write(to: folder.appendingPathComponent("other/weights.csv"))
+        _ = try TestSupport.run("chaosprune", ["le-window", "other/weights.csv", "-o", "t2.csv", "--columns", "14:40", "-q"], in: folder)
+        _ = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "k1.csv", "--shard", "1/3", "-q"], in: folder)
+        _ = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "k3.csv", "--shard", "3/3", "-q"], in: folder)
         return folder
     }
 
@@ -64,6 +75,9 @@ struct InteropCommandTests {
         (true, ["s1.csv"], "s1.csv: the shards end at weight 13, but the network has 40 weights"),
         (true, ["s1.csv", "w200.csv"], "w200.csv: its sidecar records other settings than s1.csv's"),
         (true, ["s1.csv", "s2.csv", "--legacy"], "s1.csv: --legacy contradicts the sidecars, which record the current (rows = windows) layout"),
+        (true, ["s1.csv", "t2.csv"], "t2.csv: its sidecar says it was computed from weights.csv (3420921 bytes, crc32:"),
+        (true, ["s1.csv", "gone.csv"], "gone.csv: no such shard: its le-window run did not finish"),
+        (true, ["k1.csv", "k3.csv"], "k1.csv: shard 2/3 (weights 14…26 of 40) is missing: its task did not finish or its file is gone"),
     ])
     func mergeRefusals(_ sidecars: Bool, _ arguments: [String], _ message: String) throws {
         let folder = try shards(keepSidecars: sidecars)
@@ -76,12 +90,12 @@ struct InteropCommandTests {
 
     @Test("a shard range breaking 1 ≤ A ≤ B is a usage error (exit 2) before any file is read; other text after @ is part of the name",
           arguments: [("s1.csv@0:13", 2, "s1.csv@0:13: expected FILE@A:B with 1 ≤ A ≤ B"), ("s1.csv@13:1", 2, "s1.csv@13:1: expected FILE@A:B"),
-                      ("s1.csv@-1:5", 2, "s1.csv@-1:5: expected FILE@A:B"), ("s1.csv@x:5", 1, "s1.csv@x:5: no sidecar (s1.csv@x:5.json)"),
+                      ("s1.csv@-1:5", 2, "s1.csv@-1:5: expected FILE@A:B"), ("s1.csv@x:5", 1, "s1.csv@x:5: no such shard"),
                       ("s1.csv@1:9223372036854775807", 2, "s1.csv@1:9223372036854775807: expected FILE@A:B with 1 ≤ A ≤ B ≤ 2147483647"),
                       ("s1.csv@1:99999999999999999999", 2, "s1.csv@1:99999999999999999999: expected FILE@A:B"),
                       ("s1.csv@9223372036854775807:9223372036854775807", 2, "s1.csv@9223372036854775807:9223372036854775807: expected"),
                       ("s1.csv@+1:2147483648", 2, "s1.csv@+1:2147483648: expected FILE@A:B"),
-                      ("s1.csv@1:13@", 1, "s1.csv@1:13@: no sidecar")])
+                      ("s1.csv@1:13@", 1, "s1.csv@1:13@: no such shard")])
     func mergeRangeSyntax(_ argument: String, _ status: Int32, _ message: String) throws {
         let folder = try shards(keepSidecars: false)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -105,22 +119,40 @@ struct InteropCommandTests {
         #expect(merged == whole)
     }
 
-    @Test("the Slurm example's shards merge into the single-run file, current and legacy layouts", arguments: [[String](), ["--legacy"]])
+    @Test("the Slurm scripts' shards merge into the single-run file, current and legacy layouts: array tasks see Slurm's array variables, the merge job none",
+          arguments: [[String](), ["--legacy"]])
     func slurmExample(_ options: [String]) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let weights = Self.pipeline.appendingPathComponent("iris-s3/weights.csv").path
-        let script = Self.repository.appendingPathComponent("examples/slurm-le-window.sh").path
+        let scripts = Self.repository.appendingPathComponent("examples/slurm")
         let binary = TestSupport.products.appendingPathComponent("chaosprune").path
-        var environment = ["CHAOSPRUNE": binary, "SLURM_ARRAY_TASK_COUNT": "3", "LE_WINDOW_OPTIONS": options.joined(separator: " ")]
-        for task in 0..<3 {
-            environment["SLURM_ARRAY_TASK_ID"] = "\(task)"
-            let shard = try TestSupport.run("/bin/bash", [script, "shard", weights, "out", "42"], in: folder, environment: environment)
+        let common = ["CHAOSPRUNE": binary, "LE_WINDOW_OPTIONS": options.joined(separator: " ")]
+        for task in 1...3 {
+            let array = ["SLURM_ARRAY_TASK_ID": "\(task)", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "3", "SLURM_ARRAY_TASK_COUNT": "3"]
+            let shard = try TestSupport.run("/bin/bash", [scripts.appendingPathComponent("le-window-shard.sh").path, weights, "out"], in: folder,
+                                            environment: common.merging(array) { $1 })
             #expect(shard.status == 0, "\(shard.standardError)")
         }
-        let merge = try TestSupport.run("/bin/bash", [script, "merge", weights, "out", "42"], in: folder, environment: environment)
+        let merge = try TestSupport.run("/bin/bash", [scripts.appendingPathComponent("le-window-merge.sh").path, "out", "3"], in: folder, environment: common)
         #expect(merge.status == 0, "\(merge.standardError)")
         let expected = Self.pipeline.appendingPathComponent(options.isEmpty ? "iris-s3/window_LE_w50.csv" : "iris-s3/legacy_window_LE.csv")
-        #expect(try Data(contentsOf: folder.appendingPathComponent("out/window_LE.csv")) == Data(contentsOf: expected))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("out/window_LE_3.csv")) == Data(contentsOf: expected))
+    }
+
+    @Test("the Slurm scripts refuse to run outside an array task, or over an array that is not one range")
+    func slurmScriptsOutsideAnArray() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = Self.repository.appendingPathComponent("examples/slurm/le-window-shard.sh").path
+        let weights = Self.pipeline.appendingPathComponent("iris-s3/weights.csv").path
+        let outside = try TestSupport.run("/bin/bash", [script, weights, "out"], in: folder)
+        #expect(outside.status != 0 && outside.standardError.contains("not in a Slurm array task"), "\(outside.standardError)")
+        let stepped = try TestSupport.run("/bin/bash", [script, weights, "out"], in: folder,
+                                          environment: ["SLURM_ARRAY_TASK_ID": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "5", "SLURM_ARRAY_TASK_COUNT": "3"])
+        #expect(stepped.status == 2 && stepped.standardError.contains("must be one range"), "\(stepped.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/shards").path))
+        let empty = try TestSupport.run("/bin/bash", [Self.repository.appendingPathComponent("examples/slurm/le-window-merge.sh").path, "out"], in: folder)
+        #expect(empty.status == 1 && empty.standardError.contains("no shards in out/shards"), "\(empty.standardError)")
     }
 }
