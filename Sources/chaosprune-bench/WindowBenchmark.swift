@@ -28,23 +28,41 @@ enum WindowBenchmark {
         print(String(format: "== CSV number parsing (NumericCSVReader, every field, %d threads): ", threads)
               + parse.describe(scale: 1, unit: "s") + String(format: "; %.0f MB/s (target ≥ 1000 MB/s)", bytes / 1e6 / parse.median))
         print("== le-window, \(rows) rows × \(columns) weights (\(String(format: "%.0f", bytes / 1e6)) MB), window 50, \(ProcessorCount.online) cores, \(repeats) runs")
+        let csv = try timeLEWindow(chaosprune, input: weights, output: "\(folder)/bench_window_LE.csv", repeats: repeats)
+        print("wall time: " + csv.stats.describe(scale: 1, unit: "s"))
+        print(String(format: "windows per second: %.0f   CSV MB/s: %.1f   peak resident: %.0f MiB",
+                     Double(windows) / csv.stats.median, bytes / 1e6 / csv.stats.median, Double(csv.peak) / 1048576))
+        let scale = Double(mnistWeights) / Double(columns) * (19_150.0 / Double(rows))
+        print(String(format: "extrapolated full MNIST (41,000 weights × 19,150 steps): %.0f s (target ≤ 60 s, peak ≤ 512 MiB)", csv.stats.median * scale))
+        for (name, options) in [("float64", [String]()), ("float32", ["--float32"])] {
+            let npy = "\(folder)/bench_weights_\(rows)x\(columns)_\(name).npy"
+            if !FileManager.default.fileExists(atPath: npy) {
+                let conversion = try ProcessUsage.run(chaosprune, ["convert", "to-npy", weights, "-o", npy] + options)
+                guard conversion.status == 0 else { throw BenchmarkFailure(message: "convert to-npy exited \(conversion.status)") }
+            }
+            let output = "\(folder)/bench_window_LE_\(name).csv"
+            let run = try timeLEWindow(chaosprune, input: npy, output: output, repeats: repeats)
+            let same = name == "float64" ? (FileManager.default.contentsEqual(atPath: output, andPath: "\(folder)/bench_window_LE.csv") ? ", the CSV's bytes" : ", NOT the CSV's bytes") : ""
+            print(String(format: "le-window from a %@ .npy: %@; windows per second: %.0f (%.2f× the CSV's), peak resident: %.0f MiB%@",
+                         name, run.stats.describe(scale: 1, unit: "s"), Double(windows) / run.stats.median, csv.stats.median / run.stats.median,
+                         Double(run.peak) / 1048576, same))
+        }
+
+        try compareWithProcessPerWindow(weights: weights, folder: folder, chaosprune: chaosprune,
+                                        lyapR: executables.appendingPathComponent("lyap_r").path)
+    }
+
+    /// Runs `le-window INPUT -o OUTPUT -q` `repeats` times: the wall times and the largest peak resident size.
+    static func timeLEWindow(_ chaosprune: String, input: String, output: String, repeats: Int) throws -> (stats: Statistics, peak: Int) {
         var times: [Double] = []
         var peak = 0
         for _ in 0..<repeats {
-            let result = try ProcessUsage.run(chaosprune, ["le-window", weights, "-o", "\(folder)/bench_window_LE.csv", "-q"])
+            let result = try ProcessUsage.run(chaosprune, ["le-window", input, "-o", output, "-q"])
             guard result.status == 0 else { throw BenchmarkFailure(message: "le-window exited \(result.status)") }
             times.append(result.seconds)
             peak = max(peak, result.peakResidentBytes)
         }
-        let stats = Statistics(samples: times)
-        print("wall time: " + stats.describe(scale: 1, unit: "s"))
-        print(String(format: "windows per second: %.0f   CSV MB/s: %.1f   peak resident: %.0f MiB",
-                     Double(windows) / stats.median, bytes / 1e6 / stats.median, Double(peak) / 1048576))
-        let scale = Double(mnistWeights) / Double(columns) * (19_150.0 / Double(rows))
-        print(String(format: "extrapolated full MNIST (41,000 weights × 19,150 steps): %.0f s (target ≤ 60 s, peak ≤ 512 MiB)", stats.median * scale))
-
-        try compareWithProcessPerWindow(weights: weights, folder: folder, chaosprune: chaosprune,
-                                        lyapR: executables.appendingPathComponent("lyap_r").path)
+        return (Statistics(samples: times), peak)
     }
 
     /// The reference's way: every window written to a file and one lyap_r process started for it.

@@ -10,6 +10,7 @@ let usage = """
            chaosprune-bench tables [--rows N] [--columns N] [--repeats N] [--folder DIR]
            chaosprune-bench mnist [--rows N] [--epochs N] [--repeats N] [--torch PYTHON] [--folder DIR]
            chaosprune-bench parse-check [--count N]
+           chaosprune-bench float32-check [--from E] [--to E] [--random N]   (biased exponents; default 88 … 152)
            chaosprune-bench powers-of-five > Sources/ChaosPruneFormats/NumberText/PowersOfFive.swift
     Run in release mode: swift run -c release chaosprune-bench lyap
     le-window defaults: 19150 rows × 2050 weights (1/20 of the MNIST network), files in /tmp
@@ -36,6 +37,9 @@ do {
         try GrangerBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425),
                                  repeats: option("--repeats", default: 3), folder: folder)
     case "parse-check": try ParseCheck.run(count: option("--count", default: 20_000_000))
+    case "float32-check":
+        let low = UInt32(option("--from", default: 88)), high = UInt32(max(option("--to", default: 152), Int(low)))
+        Float32Check.run(binades: low...high, random: option("--random", default: 50_000_000))
     case "powers-of-five": print(PowersOfFiveGenerator.source(), terminator: "")
     case "tables":
         try TableBenchmark.run(rows: option("--rows", default: 4_801), columns: option("--columns", default: 420),

@@ -4,7 +4,7 @@
 /// bytes and ended by a newline, then the data.
 ///
 /// A large array can be streamed: ``header(shape:float64:)`` first, then the values
-/// in C order in pieces through ``append(_:to:)``.
+/// in C order in pieces through the `append(_:to:)` of their type.
 public enum NumpyArrayWriter {
     /// The file's bytes for float32 `values` of `shape` (row-major).
     public static func float32(_ values: [Float], shape: [Int]) -> [UInt8] {
