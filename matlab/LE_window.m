@@ -24,6 +24,7 @@ function LE = LE_window(weights_csv, out_csv, window, overlap, lyap_r)
   end
   series_file = [tempname() '.dat'];
   curve_file = [tempname() '_lyap.dat'];
+  scratch = onCleanup(@() cellfun(@delete_if_present, {series_file, curve_file}));
   LE = zeros(windows, weights);
   static_windows = 0;
   for m = 1:weights
@@ -43,7 +44,5 @@ function LE = LE_window(weights_csv, out_csv, window, overlap, lyap_r)
     end
   end
   fprintf('No. of static windows : %d\n', static_windows);
-  delete_if_present(series_file);
-  delete_if_present(curve_file);
   write_csv_5g(out_csv, LE);
 end
