@@ -20,7 +20,7 @@ public enum NumpyArrayWriter {
         var header = Array("{'descr': '\(float64 ? "<f8" : "<f4")', 'fortran_order': False, 'shape': \(dimensions), }".utf8)
         let unpadded = 10 + header.count + 1
         header += [UInt8](repeating: 0x20, count: (64 - unpadded % 64) % 64) + [0x0A]
-        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
+        return NumpyHeader.magic + [1, 0, UInt8(header.count & 0xFF), UInt8(header.count >> 8)] + header
     }
 
     /// Appends `values` as little-endian float32 to `bytes`.

@@ -27,10 +27,14 @@ struct NumpyHeader {
     /// The shape as Python prints a tuple: `(3,)`, `(2, 4)`, `()`.
     var shapeText: String { shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")" }
 
-    /// Parses the header at the start of `bytes` (`name` names the file in
-    /// errors) of a file of `fileSize` bytes (nil: `bytes` is the whole file).
-    init(_ bytes: [UInt8], name: String, fileSize: Int? = nil) throws(InputError) {
-        guard bytes.count >= 10, bytes[0] == 0x93, Array(bytes[1...5]) == Array("NUMPY".utf8) else {
+    /// `\x93NUMPY`, the six bytes every `.npy` file starts with.
+    static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
+
+    /// Where the header ends and the data start, from the first bytes of a
+    /// file (12 suffice): the magic, the version (1–3) and the header length
+    /// stored after it (2 bytes in version 1, 4 after).
+    static func end(ofPrefix bytes: [UInt8], name: String) throws(InputError) -> Int {
+        guard bytes.count >= 10, bytes.starts(with: magic) else {
             throw InputError(file: name, message: "byte 0: not a .npy file (no \\x93NUMPY magic)")
         }
         let version = bytes[6]
@@ -39,15 +43,23 @@ struct NumpyHeader {
         guard bytes.count >= start else { throw InputError(file: name, message: "byte \(bytes.count): truncated .npy header") }
         var length = 0
         for index in (8..<start).reversed() { length = length << 8 | Int(bytes[index]) }
-        guard length <= bytes.count - start else { throw InputError(file: name, message: "byte \(bytes.count): truncated .npy header") }
-        let text = String(decoding: bytes[start..<(start + length)], as: UTF8.self)
+        return start + length
+    }
+
+    /// Parses the header at the start of `bytes` (`name` names the file in
+    /// errors) of a file of `fileSize` bytes (nil: `bytes` is the whole file).
+    init(_ bytes: [UInt8], name: String, fileSize: Int? = nil) throws(InputError) {
+        let end = try Self.end(ofPrefix: bytes, name: name)
+        let start = bytes[6] == 1 ? 10 : 12
+        guard end <= bytes.count else { throw InputError(file: name, message: "byte \(bytes.count): truncated .npy header") }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
         var parser = HeaderDictionary(text: Array(text.unicodeScalars), file: name, offset: start, fileSize: fileSize ?? bytes.count)
         let fields = try parser.parse()
         descr = fields.descr
         fortranOrder = fields.fortranOrder
         let dimensions = fields.shape
         shape = dimensions
-        dataOffset = start + length
+        dataOffset = end
     }
 }
 

@@ -50,7 +50,7 @@ public final class NumpyRecordingReader: RecordingReader {
         let read = (try? magic.withUnsafeMutableBytes { bytes throws(SystemError) in
             try Platform.read(descriptor, into: bytes, atFileOffset: 0, path: path)
         }) ?? 0
-        return read == 6 && magic == [0x93] + Array("NUMPY".utf8)
+        return read == 6 && magic == NumpyHeader.magic
     }
 
     /// Opens `path` and checks its header and size.
@@ -149,12 +149,7 @@ public final class NumpyRecordingReader: RecordingReader {
     private static func header(_ descriptor: Int32, path: String, fileSize: Int) throws(InputError) -> NumpyHeader {
         var start = [UInt8](repeating: 0, count: min(12, fileSize))
         try read(descriptor, into: &start, at: 0, path: path)
-        guard start.count >= 10, start.starts(with: [0x93] + Array("NUMPY".utf8)) else {
-            throw InputError(file: path, message: "byte 0: not a .npy file (no \\x93NUMPY magic)")
-        }
-        guard (1...3).contains(start[6]) else { throw InputError(file: path, message: "byte 6: .npy version \(start[6]) is not 1, 2 or 3") }
-        let lengthBytes = start[6] == 1 ? 2 : 4
-        let headerEnd = 8 + lengthBytes + start[8..<min(start.count, 8 + lengthBytes)].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let headerEnd = try NumpyHeader.end(ofPrefix: start, name: path)
         guard headerEnd <= longestHeader else {
             throw InputError(file: path, message: "a .npy header of \(headerEnd) bytes: more than the \(longestHeader >> 20) MiB read")
         }
