@@ -94,8 +94,11 @@ struct TrainingOptions: OptionGroup {
     let data = Option<String>.text("data", valueName: "FILE", help: "A plain numeric CSV of your own (no header): features and a whole-number class per row.")
     let labelColumn = Option<Int>.integer("label-column", default: nil, in: 1...1_000_000, defaultText: "the last",
                                           help: "With --data: the 1-based column holding the class.")
-    let scaling = Option<CustomData.Scaling>.choice("scaling", valueName: "HOW", default: .perSample,
-                                                    help: "With --data: per-sample, per-feature, min-max or none.")
+    let scaling = Option<CustomData.Scaling>.choice("scaling", valueName: "HOW", default: .perFeature,
+                                                    help: "With --data: per-feature (each feature standardised over its set), per-sample (each sample across its features, the authors' binary recipes), min-max or none.")
+    let accuracy = Option<AccuracyRule>.choice("accuracy", valueName: "RULE", default: nil,
+                                               defaultText: "rounded; --data with three or more classes: argmax",
+                                               help: "How a sample counts as correct: rounded (every rounded output equals its one-hot target, the authors' Helper rule) or argmax (the largest output is the target's class, as F1 counts).")
     let split = Option<Double>.real("split", default: 0.8, expecting: "a number with 0 < F < 1", help: "With --data: the training share.",
                                     accept: { $0 > 0 && $0 < 1 })
     let shuffleSeed = Option<Int>.integer("shuffle-seed", default: 42, in: 0...Int(UInt32.max), help: "With --data: numpy's seed for the shuffle of the rows.")
@@ -117,9 +120,10 @@ struct TrainingOptions: OptionGroup {
         try DistinctFiles.require(inputs: inputs, outputs: names.map { ("--output (its \($0))", "\(folder)/\($0)") })
     }
 
-    /// Refuses the options that shape a researcher's own data (`--label-column`, `--scaling`, …) without `--data`.
-    func refuseDataOnlyOptions(_ arguments: ParsedArguments) throws(CommandError) {
-        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec]
+    /// Refuses the options that shape a researcher's own data (`--label-column`, `--scaling`, …) without `--data`;
+    /// `--accuracy` too, unless `allowAccuracy` (the Helper recipes take it).
+    func refuseDataOnlyOptions(_ arguments: ParsedArguments, allowAccuracy: Bool = false) throws(CommandError) {
+        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec] + (allowAccuracy ? [] : [accuracy.spec])
             where arguments.values[option.long] != nil {
             throw .usage("--\(option.long) goes with --data")
         }
@@ -127,6 +131,37 @@ struct TrainingOptions: OptionGroup {
 
     /// The stage-1 length of own data (`--data`) when `train` is not told otherwise.
     static let ownDataEpochs = 50
+
+    /// The setups of a researcher's own data (`--data`), one per trial: the
+    /// file read, shuffled, split and scaled once; trial K's initial weights
+    /// row K of `--init`, or numpy's uniform [-0.1, 0.1) from its seed.
+    ///
+    /// `--epochs` is the stage-1 length when `recording`; otherwise that stays
+    /// ``ownDataEpochs`` (see ``setup(_:invocation:recording:)``).
+    func ownDataSetups(_ arguments: ParsedArguments, invocation: Invocation, recording: Bool,
+                       trials: [(trial: Int, seed: UInt32)]) throws(CommandError) -> [TrainingSetup] {
+        let path = try arguments.value(data)
+        if arguments.isGiven(recipe) || arguments.isGiven(dataFolder) { throw .usage("--data replaces --recipe and --data-dir: give one or the other") }
+        let scaled = try arguments.value(scaling), share = try arguments.value(split), seed = UInt32(try arguments.value(shuffleSeed))
+        let column = try arguments.optional(labelColumn)
+        let width = try arguments.value(hidden), rate = try arguments.optional(learningRate) ?? 0.1
+        let stages = (recording ? try arguments.optional(epochs) : nil) ?? Self.ownDataEpochs, target = try arguments.optional(benchmark)
+        let initPath = try arguments.optional(initialisation)
+        let rule = try arguments.optional(accuracy)
+        return try invocation.stage { () throws -> [TrainingSetup] in
+            let (samples, outputs) = try CustomData.load(path, labelColumn: column, scaling: scaled, split: share, seed: seed)
+            let inputs = samples.trainInputs.first?.count ?? 0
+            try NetworkShape.validate(inputs: inputs, hidden: width, outputs: outputs)
+            let custom = TrainingRecipe(name: "custom", family: .helper, inputs: inputs, hidden: width, outputs: outputs,
+                                        learningRate: rate, epochs: stages, benchmark: target, retrainEpochs: stages + 50,
+                                        accuracy: rule ?? (outputs > 1 ? .argmax : .rounded))
+            return try trials.map { trial throws -> TrainingSetup in
+                let initial = try initPath.map { try TrainingSetup.initialisation($0, trial: trial.trial, recipe: custom) }
+                    ?? NetworkParameters(inputs: inputs, hidden: width, outputs: outputs, seed: trial.seed)
+                return try TrainingSetup(recipe: custom, data: samples, initial: initial)
+            }
+        }
+    }
 
     /// The recipe (or the researcher's own), its data and the trial's initial parameters.
     ///
@@ -137,26 +172,11 @@ struct TrainingOptions: OptionGroup {
     func setup(_ arguments: ParsedArguments, invocation: Invocation, recording: Bool) throws(CommandError) -> (TrainingSetup, Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
         let number = try arguments.value(trial)
-        if let path = try arguments.optional(data) {
-            if arguments.isGiven(recipe) || arguments.isGiven(dataFolder) { throw .usage("--data replaces --recipe and --data-dir: give one or the other") }
-            let scaled = try arguments.value(scaling), share = try arguments.value(split), seed = UInt32(try arguments.value(shuffleSeed))
-            let column = try arguments.optional(labelColumn)
-            let width = try arguments.value(hidden), rate = try arguments.optional(learningRate) ?? 0.1
-            let stages = (recording ? try arguments.optional(epochs) : nil) ?? Self.ownDataEpochs, target = try arguments.optional(benchmark)
-            let initPath = try arguments.optional(initialisation), weightsSeed = UInt32(try arguments.value(initSeed))
-            let setup = try invocation.stage { () throws -> TrainingSetup in
-                let (samples, outputs) = try CustomData.load(path, labelColumn: column, scaling: scaled, split: share, seed: seed)
-                let inputs = samples.trainInputs.first?.count ?? 0
-                try NetworkShape.validate(inputs: inputs, hidden: width, outputs: outputs)
-                let custom = TrainingRecipe(name: "custom", family: .helper, inputs: inputs, hidden: width, outputs: outputs,
-                                            learningRate: rate, epochs: stages, benchmark: target, retrainEpochs: stages + 50)
-                let initial = try initPath.map { try TrainingSetup.initialisation($0, trial: number, recipe: custom) }
-                    ?? NetworkParameters(inputs: inputs, hidden: width, outputs: outputs, seed: weightsSeed)
-                return try TrainingSetup(recipe: custom, data: samples, initial: initial)
-            }
-            return (setup, number)
+        if arguments.isGiven(data) {
+            let seed = UInt32(try arguments.value(initSeed))
+            return (try ownDataSetups(arguments, invocation: invocation, recording: recording, trials: [(number, seed)])[0], number)
         }
-        try refuseDataOnlyOptions(arguments)
+        try refuseDataOnlyOptions(arguments, allowAccuracy: true)
         guard let name = try arguments.optional(recipe) else { throw .usage("--recipe <NAME> or --data <FILE> is required") }
         var chosen: TrainingRecipe
         do {
@@ -166,6 +186,10 @@ struct TrainingOptions: OptionGroup {
         }
         if let rate = try arguments.optional(learningRate) { chosen.learningRate = rate }
         if let target = try arguments.optional(benchmark) { chosen.benchmark = target }
+        if let rule = try arguments.optional(accuracy) {
+            guard chosen.family == .helper || rule == .argmax else { throw .usage("--accuracy rounded goes with the Helper recipes and --data; \(chosen.name) counts argmax (its framework's softmax rule)") }
+            chosen.accuracy = rule
+        }
         let folder = try arguments.value(dataFolder)
         let path = try arguments.value(initialisation)
         let recipeForLoad = chosen

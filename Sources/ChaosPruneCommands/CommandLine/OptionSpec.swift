@@ -119,9 +119,9 @@ extension Option where Value == String {
 extension Option where Value: RawRepresentable & CaseIterable & Sendable, Value.RawValue == String {
     /// One of `Value`'s cases, by raw value.
     public static func choice(_ long: String, short: Character? = nil, valueName: String = "NAME", default fallback: Value?,
-                              help: String) -> Option<Value> {
+                              defaultText: String? = nil, help: String) -> Option<Value> {
         let names = Value.allCases.map(\.rawValue)
-        return Option(long, short: short, valueName: valueName, default: fallback, defaultText: fallback?.rawValue,
+        return Option(long, short: short, valueName: valueName, default: fallback, defaultText: defaultText ?? fallback?.rawValue,
                       expecting: names.count == 2 ? "\(names[0]) or \(names[1])" : "one of \(names.joined(separator: ", "))",
                       help: help) { Value(rawValue: $0) }
     }

@@ -24,6 +24,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case everyWeightMasked(count: Int, baseline: Bool)
     /// Training overflowed at this SGD step (0: the initial weights): the recording holds `inf`/`nan` from there on.
     case nonFiniteWeights(step: Int)
+    /// Stage 1 ended with a train accuracy at or below the most common class's share, or predicting one class for every sample.
+    case trainingAtChance(accuracy: Double, chance: Double, oneClass: Bool)
     /// Per-window accuracies cover only the first windows of the LE file; only those were tested.
     case firstWindowsTested(Int, of: Int)
     /// A `--shard K/N` of a recording with fewer than N weights held no weight: nothing was written.
@@ -60,6 +62,11 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
                 + "; the network is retrained with no weights"
         case let .nonFiniteWeights(step):
             return "the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features"
+        case let .trainingAtChance(accuracy, chance, oneClass):
+            return "training ends at train accuracy \(PythonFloatText.repr(accuracy))"
+                + (accuracy <= chance ? ", at or below chance (\(PythonFloatText.repr(chance)), always answering the most common class)" : "")
+                + (oneClass ? (accuracy <= chance ? " and" : ",") + " predicting one class for every training sample" : "")
+                + ": the network has not learned, and the windows, Granger mask and retraining of such a run mean little. Likely causes: features on very different scales (--scaling per-sample standardises each sample across its features; per-feature scales each feature), a --learning-rate too large or too small, too few --epochs, or --accuracy rounded with several classes (every rounded output must equal the one-hot target)"
         case let .firstWindowsTested(tested, windows):
             return "the accuracy file holds \(tested) per-window values for \(windows) windows: only the first \(tested) windows are tested (the authors' le[:\(tested)])"
         case let .emptyShard(shard, total):

@@ -27,13 +27,20 @@ struct SampleSet: Sendable {
         }
     }
 
-    /// The fraction of samples `Network` gets right with `parameters` (correct / N in double).
+    /// The fraction of samples `Network` gets right with `parameters` under `rule` (correct / N in double).
     ///
     /// Four samples at a time go through `CertifiedDecision`; the samples it
     /// cannot decide, and the last few, through the exact arithmetic.
     func accuracy<Network: NetworkArithmetic>(_ network: Network.Type, _ parameters: UnsafePointer<Double>, _ shape: NetworkShape,
-                                              scratch: UnsafeMutablePointer<Double>) -> Double {
+                                              rule: AccuracyRule, scratch: UnsafeMutablePointer<Double>) -> Double {
         var correct = 0
+        let byLargest = rule == .argmax && Network.decisionRule == .threshold && shape.outputs > 1
+        let certifiedRule = byLargest ? CertifiedDecision.Rule.argmax : Network.decisionRule
+        func exact(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Bool {
+            guard byLargest else { return Network.isCorrect(parameters, shape, x: x, y: y, scratch: scratch) }
+            let pair = Network.labels(parameters, shape, x: x, y: y, scratch: scratch)
+            return pair.truth == pair.predicted
+        }
         let margins = CertifiedDecision.margins(parameters, shape)
         inputs.withUnsafeBufferPointer { x in
             targets.withUnsafeBufferPointer { y in
@@ -45,19 +52,15 @@ struct SampleSet: Sendable {
                             CertifiedDecision.outputs(parameters, shape, x: x.baseAddress! + sample * inputWidth, a1: a1, z2: z2)
                             for lane in 0..<4 {
                                 let target = y.baseAddress! + (sample + lane) * targetWidth
-                                let decided = CertifiedDecision.decide(Network.decisionRule, lane: lane, z2: z2, margins: bounds.baseAddress!,
+                                let decided = CertifiedDecision.decide(certifiedRule, lane: lane, z2: z2, margins: bounds.baseAddress!,
                                                                        outputs: shape.outputs, y: target)
-                                    ?? Network.isCorrect(parameters, shape, x: x.baseAddress! + (sample + lane) * inputWidth, y: target,
-                                                         scratch: scratch)
+                                    ?? exact(x.baseAddress! + (sample + lane) * inputWidth, target)
                                 if decided { correct += 1 }
                             }
                             sample += 4
                         }
                         while sample < count {
-                            if Network.isCorrect(parameters, shape, x: x.baseAddress! + sample * inputWidth,
-                                                 y: y.baseAddress! + sample * targetWidth, scratch: scratch) {
-                                correct += 1
-                            }
+                            if exact(x.baseAddress! + sample * inputWidth, y.baseAddress! + sample * targetWidth) { correct += 1 }
                             sample += 1
                         }
                     }

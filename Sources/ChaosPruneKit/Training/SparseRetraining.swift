@@ -78,8 +78,8 @@ public enum SparseRetraining {
                     trainSet.step(Network.self, base, shape, sample: sample, learningRate: setup.recipe.learningRate, scratch: scratch)
                     if reZero { for index in masked { base[index] = 0 } }
                 }
-                let test = testSet.accuracy(Network.self, base, shape, scratch: scratch)
-                let train = trainSet.accuracy(Network.self, base, shape, scratch: scratch)
+                let test = testSet.accuracy(Network.self, base, shape, rule: setup.recipe.accuracy, scratch: scratch)
+                let train = trainSet.accuracy(Network.self, base, shape, rule: setup.recipe.accuracy, scratch: scratch)
                 epochs.append(Epoch(train: train, test: test))
                 let reachesBenchmark = reported == nil && setup.recipe.benchmark.map { train >= $0 } == true
                 if reachesBenchmark || (epoch == request.epochs - 1 && reported == nil) {

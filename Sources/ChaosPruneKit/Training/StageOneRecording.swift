@@ -53,7 +53,7 @@ public enum StageOneRecording {
         public var finalTrainAccuracy: Double, finalTestAccuracy: Double
         /// The files written.
         public var files: [String]
-        /// `nonFiniteWeights` when an update overflowed.
+        /// `nonFiniteWeights` when an update overflowed; `trainingAtChance` when the network learned nothing.
         public var warnings: [StageWarning]
     }
 
@@ -129,8 +129,8 @@ public enum StageOneRecording {
                                 let p = buffer.baseAddress! + index * width
                                 let step = state + index
                                 if helper || step > 0 {
-                                    results[index] = (train.accuracy(Network.self, p, shape, scratch: workerScratch.value[worker]),
-                                                      test.accuracy(Network.self, p, shape, scratch: workerScratch.value[worker]))
+                                    results[index] = (train.accuracy(Network.self, p, shape, rule: setup.recipe.accuracy, scratch: workerScratch.value[worker]),
+                                                      test.accuracy(Network.self, p, shape, rule: setup.recipe.accuracy, scratch: workerScratch.value[worker]))
                                 }
                                 if helper || step < steps {
                                     var line: [UInt8] = []
@@ -170,7 +170,9 @@ public enum StageOneRecording {
             writers.forEach { $0.abandon() }
             throw error
         }
+        let labels = parameters.withUnsafeBufferPointer { train.labels(Network.self, $0.baseAddress!, shape, scratch: scratch[0]) }
+        let warnings = [firstNonFinite.map { StageWarning.nonFiniteWeights(step: $0) }, ChanceLevel.warning(labels: labels, accuracy: last.train)]
         return Result(steps: steps, finalTrainAccuracy: last.train, finalTestAccuracy: last.test, files: paths,
-                      warnings: firstNonFinite.map { [.nonFiniteWeights(step: $0)] } ?? [])
+                      warnings: warnings.compactMap { $0 })
     }
 }

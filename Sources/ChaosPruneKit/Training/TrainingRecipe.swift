@@ -29,10 +29,12 @@ public struct TrainingRecipe: Sendable, Equatable {
     public var benchmark: Double?
     /// Stage-4 epochs (num_iterations + 50; 50 for diabetes).
     public var retrainEpochs: Int
+    /// How accuracies count a sample correct: rounded for the Helper family, argmax for the framework.
+    public var accuracy: AccuracyRule
 
     /// Creates a recipe (the authors' are in `all`; `--data` makes one for a researcher's own file).
     public init(name: String, family: Family, inputs: Int, hidden: Int, outputs: Int, learningRate: Double, epochs: Int,
-                benchmark: Double?, retrainEpochs: Int) {
+                benchmark: Double?, retrainEpochs: Int, accuracy: AccuracyRule? = nil) {
         self.name = name
         self.family = family
         self.inputs = inputs
@@ -42,6 +44,7 @@ public struct TrainingRecipe: Sendable, Equatable {
         self.epochs = epochs
         self.benchmark = benchmark
         self.retrainEpochs = retrainEpochs
+        self.accuracy = accuracy ?? (family == .helper ? .rounded : .argmax)
     }
 
     /// Weights of W1 and W2 (biases excluded): the columns of the weights CSV.

@@ -20,6 +20,9 @@ public struct TrainingSetup: Sendable {
             throw StageError("the data does not fit the \(recipe.inputs)-\(recipe.hidden)-\(recipe.outputs) network of recipe \(recipe.name)")
         }
         guard !data.trainInputs.isEmpty, !data.testInputs.isEmpty else { throw StageError("recipe \(recipe.name): an empty training or test set") }
+        guard recipe.family == .helper || recipe.accuracy == .argmax else {
+            throw StageError("recipe \(recipe.name) counts argmax accuracy (its framework's softmax rule); the rounded rule is the Helper networks'")
+        }
         self.recipe = recipe
         self.data = data
         self.initial = initial
