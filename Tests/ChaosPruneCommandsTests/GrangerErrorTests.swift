@@ -15,12 +15,19 @@ struct GrangerErrorTests {
         return (run, folder)
     }
 
-    @Test("an accuracy file too short for the last window names the window and row")
+    @Test("an LE file whose window count the plan and the accuracy rows cannot make is refused with the counts and the windows that would")
     func misaligned() throws {
-        let (run, folder) = try run(le: Self.le, accuracy: (0..<100).map { _ in "0.9,0.9" }.joined(separator: "\n"))
+        let (short, folder) = try run(le: Self.le, accuracy: (0..<100).map { _ in "0.9,0.9" }.joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(run.status == 1)
-        #expect(run.standardError.contains("acc.csv: window 2 of le.csv ends at accuracy row 140, but the file has 100 rows"))
+        #expect(short.status == 1)
+        #expect(short.standardError.contains("le.csv holds 60 window(s), but window 50 with overlap 0.1 over the 100 rows of acc.csv makes 2"))
+        #expect(short.standardError.contains("no window with overlap 0.1, 0.0, 0.5 makes 60"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mask.csv").path))
+        let (longer, again) = try run(le: Self.le, accuracy: (0..<3000).map { _ in "0.9,0.9" }.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(at: again) }
+        #expect(longer.status == 1)
+        #expect(longer.standardError.contains("over the 3000 rows of acc.csv makes 66"))
+        #expect(longer.standardError.contains("--window 50 --overlap 0.0 makes 60"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("mask.csv").path))
     }
 
@@ -35,7 +42,7 @@ struct GrangerErrorTests {
 
     @Test("maxlag too large for the data: statsmodels raises for every weight, all selected with a warning (reference behaviour)")
     func maxlagTooLarge() throws {
-        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let accuracy = (0..<2705).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
         let (run, folder) = try run(le: Self.le, accuracy: accuracy, ["--maxlag", "20"])
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(run.status == 0)
@@ -46,7 +53,7 @@ struct GrangerErrorTests {
 
     @Test("--fix-empty gives an empty mask where the reference selects everything")
     func fixEmpty() throws {
-        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let accuracy = (0..<2705).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
         let (run, folder) = try run(le: Self.le, accuracy: accuracy, ["--maxlag", "20", "--fix-empty", "-q"])
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(run.status == 0)
@@ -95,7 +102,7 @@ struct GrangerErrorTests {
 
     @Test("an unwritable mask path is an error and nothing is written")
     func unwritable() throws {
-        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let accuracy = (0..<2705).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(Self.le.utf8).write(to: folder.appendingPathComponent("le.csv"))
@@ -108,7 +115,7 @@ struct GrangerErrorTests {
     @Test("--stationarity on an all-static (constant) LE series stops with an error naming the weight, as the notebook stops")
     func constantSeriesUnderStationarity() throws {
         let le = (0..<60).map { t in "\(1 + 0.1 * Double((t * 7) % 11)),0" }.joined(separator: "\n") + "\n"
-        let accuracy = (0..<3000).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
+        let accuracy = (0..<2705).map { "\(0.5 + 0.4 * sin(Double($0) / 30)),0.9" }.joined(separator: "\n") + "\n"
         let (run, folder) = try run(le: le, accuracy: accuracy, ["--stationarity"])
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(run.status == 1)

@@ -85,4 +85,16 @@ public struct WindowPlan: Sendable, Hashable {
     public func accuracyEndRow(ofWindow index: Int) -> Int {
         Int(Double(window) * (1 - overlap) * Double(index + 1) + Double(window) * overlap)
     }
+
+    /// The windows, among 2…`rows`, that with `overlap` make exactly `windows`
+    /// complete windows of `rows` rows, smallest first.
+    ///
+    /// Edge cases: empty when no window does (or `rows` < 2).
+    public static func windows(giving windows: Int, rows: Int, overlap: Double) -> [Int] {
+        guard rows >= 2 else { return [] }
+        return (2...rows).filter { window in
+            guard let plan = try? WindowPlan(window: window, overlap: overlap) else { return false }
+            return plan.windowCount(rows: rows) == windows
+        }
+    }
 }

@@ -76,6 +76,10 @@ public struct GrangerJob {
         var columns = options.legacyLayout ? le.rows : le.columns(threads: options.threads)
         var windows = options.legacyLayout ? le.columnCount : le.rows.count
         var firstWindows: (tested: Int, of: Int)?
+        if options.accuracyLayout == .perStep, windows != options.plan.windowCount(rows: accuracy.rows.count) {
+            throw StageError(windowCountMismatch(windows: windows, rows: accuracy.rows.count, plan: options.plan,
+                                                 leName: leName, accuracyName: accuracyName))
+        }
         if options.accuracyLayout == .perWindow, !accuracy.rows.isEmpty, accuracy.rows.count < windows {
             firstWindows = (accuracy.rows.count, windows)
             windows = accuracy.rows.count
@@ -105,6 +109,22 @@ public struct GrangerJob {
         output.stationarity = report
         output.firstWindows = firstWindows
         return output
+    }
+
+    /// Why an LE file of `windows` windows cannot come from the recording behind an accuracy file of `rows` rows under `plan`, and which windows would make it.
+    static func windowCountMismatch(windows: Int, rows: Int, plan: WindowPlan, leName: String, accuracyName: String) -> String {
+        let made = plan.windowCount(rows: rows)
+        var text = "\(leName) holds \(windows) window(s), but window \(plan.window) with overlap \(PythonFloatText.repr(plan.overlap)) over the \(rows) rows of \(accuracyName) makes \(made): the LE file was computed with another window plan or from another recording"
+        for overlap in [plan.overlap] + [WindowPlan.defaultOverlap, 0, 0.5].filter({ $0 != plan.overlap }) {
+            let candidates = WindowPlan.windows(giving: windows, rows: rows, overlap: overlap)
+            guard let first = candidates.first(where: { [WindowPlan.defaultWindow, WindowPlan.legacyWindow].contains($0) }) ?? candidates.first else { continue }
+            let others = candidates.filter { $0 != first }
+            text += "; --window \(first) --overlap \(PythonFloatText.repr(overlap)) makes \(windows)"
+                + (others.isEmpty ? "" : " (as do windows \(others.prefix(4).map(String.init).joined(separator: ", "))\(others.count > 4 ? ", …" : ""))")
+            return text
+        }
+        let tried = ([plan.overlap] + [WindowPlan.defaultOverlap, 0, 0.5].filter { $0 != plan.overlap }).map(PythonFloatText.repr)
+        return text + "; no window with overlap \(tried.joined(separator: ", ")) makes \(windows) (check --acc-layout and that both files come from one run)"
     }
 
     /// x[i+1] − x[i], as `np.diff`.
