@@ -84,6 +84,11 @@ public struct Invocation: Sendable {
         for warning in warnings { console.warn(warning.description, program: program) }
     }
 
+    /// Prints each experiment warning, trial and variant first, in the one warning format.
+    public func warn(_ warnings: [ExperimentWarning]) {
+        for warning in warnings { console.warn(warning.description, program: program) }
+    }
+
     /// Requires exactly `count` positional arguments, described by `description` in the error,
     /// at most one of them standard input (`-`).
     public func positionals(_ count: Int, _ description: String) throws(CommandError) -> [String] {

@@ -19,26 +19,41 @@ import ChaosPruneSystem
 /// repository, so the default is the shortest recording (in whole epochs)
 /// whose windows are enough for the Granger maxlag: statsmodels needs more
 /// than 3·maxlag + 1 observations.
+///
+/// No non-causal weight: when Granger finds every weight causal, the
+/// notebook's `[-0:]` slice would prune every weight; the experiment instead
+/// prunes none for that variant (and for the baselines sized by an empty FT
+/// mask) and marks it `noNonCausalWeight`, unless `granger.fixEmpty` is
+/// turned off to reproduce the notebook.
+///
+/// A researcher's own data (`Source.prepared`): one setup per trial, built
+/// by the caller (trial K: initial weights from seed K, the same split).
 public enum ExperimentRun {
     /// The variants retrained for every trial, in table order.
     public static let variants = ["dense", "FT", "PT", "magnitude", "random"]
+
+    /// Where each trial's data and initial weights come from.
+    public enum Source: Sendable {
+        /// The authors' `data/` folder and init file (`init/<recipe>.npy`), row K for trial K.
+        case recipeFiles(dataFolder: String, initialisation: String)
+        /// One setup per trial, in trial order, read and checked by the caller.
+        case prepared([TrainingSetup])
+    }
 
     /// One experiment.
     public struct Request {
         /// The recipe (a Helper recipe: the window and Granger stages read its per-step `acc_K.csv`).
         public var recipe: TrainingRecipe
-        /// The authors' `data/` folder.
-        public var dataFolder: String
-        /// The authors' init file (`init/<recipe>.npy`).
-        public var initialisation: String
-        /// The trials (1-based rows of the init file).
+        /// The data and initial weights.
+        public var source: Source
+        /// The trials (1-based rows of the init file, or seeds).
         public var trials: [Int]
         /// The run folder.
         public var folder: String
         /// The window stage's settings (window 50, overlap 0.1 as the authors' FT masks).
         public var windows: WindowSettings = .current(plan: .standard)
-        /// The Granger settings (maxlag 14, alpha 0.05).
-        public var granger = GrangerJob.Options()
+        /// The Granger settings (maxlag 14, alpha 0.05; no weight pruned when none is non-causal).
+        public var granger = ExperimentRun.grangerDefaults
         /// Epochs of the partial recording behind PT (nil: the shortest with enough windows).
         public var partialEpochs: Int?
         /// Given FT masks, one per trial (skips stages 1–3 for FT).
@@ -49,10 +64,9 @@ public enum ExperimentRun {
         public var threads = 1
 
         /// Creates a request.
-        public init(recipe: TrainingRecipe, dataFolder: String, initialisation: String, trials: [Int], folder: String) {
+        public init(recipe: TrainingRecipe, source: Source, trials: [Int], folder: String) {
             self.recipe = recipe
-            self.dataFolder = dataFolder
-            self.initialisation = initialisation
+            self.source = source
             self.trials = trials
             self.folder = folder
         }
@@ -66,6 +80,9 @@ public enum ExperimentRun {
             }
             if let twice = trials.indices.first(where: { trials[..<$0].contains(trials[$0]) }) {
                 return "trial \(trials[twice]) is named twice"
+            }
+            if case let .prepared(setups) = source, setups.count != trials.count {
+                return "\(setups.count) prepared setup(s) for \(trials.count) trial(s)"
             }
             if let partialEpochs, partialEpochs > recipe.epochs {
                 return "--partial-epochs \(partialEpochs) is more than the full recording's \(recipe.epochs) epochs of \(recipe.name); the partial recording (LEGCNet-PT) is a prefix of the full one"
@@ -89,6 +106,8 @@ public enum ExperimentRun {
         public var multiplyAdds: Int
         /// The retraining.
         public var result: SparseRetraining.Result
+        /// Granger found no non-causal weight for this variant's mask (or, for a baseline, for FT's): nothing pruned.
+        public var noNonCausalWeight = false
     }
 
     /// One trial's outcome.
@@ -97,8 +116,8 @@ public enum ExperimentRun {
         public var trial: Int
         /// The variants, in `variants` order.
         public var variants: [Variant]
-        /// Warnings of the window and Granger stages.
-        public var warnings: [StageWarning]
+        /// The stages' warnings, each with its trial and variant.
+        public var warnings: [ExperimentWarning]
     }
 
     /// What the experiment did.
@@ -109,6 +128,14 @@ public enum ExperimentRun {
         public var partialEpochs: Int?
         /// Seconds in all.
         public var seconds: Double
+    }
+
+    /// The experiment's Granger settings: the notebook's, except that no
+    /// non-causal weight prunes none (`fixEmpty`).
+    public static var grangerDefaults: GrangerJob.Options {
+        var options = GrangerJob.Options()
+        options.fixEmpty = true
+        return options
     }
 
     /// The default partial recording: the fewest whole epochs whose windows exceed 3·maxlag + 1.
@@ -131,12 +158,17 @@ public enum ExperimentRun {
         let recipe = request.recipe
         let clock = ContinuousClock()
         let start = clock.now
-        let data = try RecipeData.load(recipe, from: request.dataFolder)
         var setups: [TrainingSetup] = []
-        for trial in request.trials {
-            setups.append(try TrainingSetup(recipe: recipe, data: data,
-                                            initial: try TrainingSetup.initialisation(request.initialisation, trial: trial, recipe: recipe)))
+        switch request.source {
+        case let .prepared(prepared): setups = prepared
+        case let .recipeFiles(dataFolder, initialisation):
+            let data = try RecipeData.load(recipe, from: dataFolder)
+            for trial in request.trials {
+                setups.append(try TrainingSetup(recipe: recipe, data: data,
+                                                initial: try TrainingSetup.initialisation(initialisation, trial: trial, recipe: recipe)))
+            }
         }
+        let trainingSamples = setups.first?.data.trainInputs.count ?? 0
         func indices(_ masks: [String]?) throws(InputError) -> [[Int]]? {
             guard let masks else { return nil }
             var lists: [[Int]] = []
@@ -145,7 +177,7 @@ public enum ExperimentRun {
         }
         let givenFT = try indices(request.ftMasks), givenPT = try indices(request.ptMasks)
         let partial = request.ptMasks == nil
-            ? request.partialEpochs ?? defaultPartialEpochs(recipe: recipe, trainingSamples: data.trainInputs.count,
+            ? request.partialEpochs ?? defaultPartialEpochs(recipe: recipe, trainingSamples: trainingSamples,
                                                               plan: request.windows.plan, maxlag: request.granger.maxlag)
             : nil
         try Platform.makeFolder(request.folder)
@@ -154,22 +186,27 @@ public enum ExperimentRun {
             let position = trials.count
             let folder = "\(request.folder)/trial_\(trial)"
             try Platform.makeFolder(folder)
-            var warnings: [StageWarning] = []
-            func mask(_ label: String, given: [[Int]]?, epochs: Int?) throws -> [Int] {
-                if let given { return given[position] }
+            var warnings: [ExperimentWarning] = []
+            func note(_ variant: String, _ stageWarnings: [StageWarning]) {
+                warnings += stageWarnings.map { ExperimentWarning(trial: trial, variant: variant, warning: $0) }
+            }
+            func mask(_ label: String, given: [[Int]]?, epochs: Int?) throws -> (mask: [Int], none: Bool) {
+                if let given { return (given[position], false) }
                 let stageFolder = label == "FT" ? folder : "\(folder)/PT"
                 progress("trial \(trial): \(label) recording, windows and Granger")
                 var recording = StageOneRecording.Request(setup: setup, epochs: epochs ?? recipe.epochs, trial: "\(trial)", folder: stageFolder)
                 recording.threads = request.threads
-                warnings += try StageOneRecording.run(recording).warnings
+                let recorded = try StageOneRecording.run(recording).warnings
+                // A partial recording stops early by design: whether the network learns is the full recording's question.
+                note(label, epochs == nil ? recorded : recorded.filter { if case .trainingAtChance = $0 { false } else { true } })
                 let found = try windowsAndGranger(weights: "\(stageFolder)/pure_\(trial).csv", accuracy: "\(stageFolder)/acc_\(trial).csv",
                                                   folder: "\(folder)/\(label)", names: (recipe.name, label, trial),
                                                   windows: request.windows, granger: request.granger, threads: request.threads)
-                warnings += found.warnings
-                return found.mask
+                note(label, found.warnings)
+                return (found.mask, found.nonCausal == 0 && request.granger.fixEmpty)
             }
-            let ft = try mask("FT", given: givenFT, epochs: nil)
-            let pt = try mask("PT", given: givenPT, epochs: partial)
+            let (ft, noneFT) = try mask("FT", given: givenFT, epochs: nil)
+            let (pt, nonePT) = try mask("PT", given: givenPT, epochs: partial)
             progress("trial \(trial): retraining dense, FT, PT, magnitude and random")
             let masks: [[Int]] = [
                 [], ft, pt,
@@ -177,12 +214,14 @@ public enum ExperimentRun {
                 try BaselineMask.indices(.random, count: ft.count, setup: setup, seed: UInt32(trial)),
             ]
             var retrained: [Variant] = []
-            for (name, indices) in zip(Self.variants, masks) {
+            let none = [false, noneFT, nonePT, noneFT, noneFT]
+            for (variant, (name, indices)) in zip(Self.variants, masks).enumerated() {
                 let result = SparseRetraining.run(SparseRetraining.Request(setup: setup, mask: indices, epochs: recipe.retrainEpochs))
                 try Platform.makeFolder("\(folder)/retrain")
                 try RetrainingReport.write(result, network: .init(recipe), trial: trial, mask: indices,
                                            baseline: BaselineMask.Kind(rawValue: name) != nil, into: "\(folder)/retrain/\(name)")
-                retrained.append(Variant(name: name, pruned: indices.count, multiplyAdds: recipe.weightCount - indices.count, result: result))
+                retrained.append(Variant(name: name, pruned: indices.count, multiplyAdds: recipe.weightCount - indices.count, result: result,
+                                         noNonCausalWeight: none[variant]))
             }
             trials.append(Trial(trial: trial, variants: retrained, warnings: warnings))
         }
@@ -191,10 +230,10 @@ public enum ExperimentRun {
 
     /// Windows and Granger (`PipelineRun`) on one recording into `folder`, the
     /// files named `window_LE_K.csv` and `mask_<data>_<label>_K.csv`: the mask,
-    /// ascending, and the stages' warnings.
+    /// ascending, the count of non-causal weights, and the stages' warnings.
     static func windowsAndGranger(weights: String, accuracy: String, folder: String, names: (data: String, label: String, trial: Int),
                                   windows settings: WindowSettings, granger: GrangerJob.Options,
-                                  threads: Int) throws -> (mask: [Int], warnings: [StageWarning]) {
+                                  threads: Int) throws -> (mask: [Int], nonCausal: Int, warnings: [StageWarning]) {
         var windows = WindowLEJob.Options(settings: settings, threads: threads)
         windows.lineEnding = [10]
         var pipeline = PipelineRun.Request(weights: weights, accuracy: accuracy, folder: folder, windows: windows, granger: granger)
@@ -203,6 +242,7 @@ public enum ExperimentRun {
         pipeline.dataName = names.data
         pipeline.initName = "\(names.label)_\(names.trial)"
         let run = try PipelineRun.run(pipeline)
-        return (run.grangerStage.output.selection.mask.sorted(), run.warnings)
+        let selection = run.grangerStage.output.selection
+        return (selection.mask.sorted(), selection.nonCausalCount, run.warnings)
     }
 }

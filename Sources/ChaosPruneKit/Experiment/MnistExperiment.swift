@@ -33,9 +33,9 @@ public enum MnistExperiment {
         public var epochs = 50
         /// The window stage's settings (window 50, overlap 0.1: the 25 window accuracies' windows).
         public var windows: WindowSettings = .current(plan: .standard)
-        /// The Granger settings: per-window accuracies, maxlag 7.
+        /// The Granger settings: per-window accuracies, maxlag 7; no weight pruned when none is non-causal.
         public var granger: GrangerJob.Options = {
-            var options = GrangerJob.Options()
+            var options = ExperimentRun.grangerDefaults
             options.accuracyLayout = .perWindow
             options.maxlag = MnistExperiment.defaultMaxlag
             return options
@@ -132,7 +132,12 @@ public enum MnistExperiment {
         for (position, (trial, initial)) in zip(request.trials, initials).enumerated() {
             let folder = "\(request.folder)/trial_\(trial)"
             try Platform.makeFolder(folder)
-            var warnings: [StageWarning] = []
+            var warnings: [ExperimentWarning] = []
+            func note(_ variant: String, _ stageWarnings: [StageWarning]) {
+                for warning in stageWarnings where !warnings.contains(where: { $0.variant == variant && $0.warning == warning }) {
+                    warnings.append(ExperimentWarning(trial: trial, variant: variant, warning: warning))
+                }
+            }
             var trained: [Float]?
             func recording(epochs: Int, into stageFolder: String) -> MnistRecording.Request {
                 var recording = MnistRecording.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), epochs: epochs,
@@ -140,22 +145,22 @@ public enum MnistExperiment {
                 recording.threads = request.threads
                 return recording
             }
-            func mask(_ label: String, given: [[Int]]?, epochs: Int?) throws -> [Int] {
-                if let given { return given[position] }
+            func mask(_ label: String, given: [[Int]]?, epochs: Int?) throws -> (mask: [Int], none: Bool) {
+                if let given { return (given[position], false) }
                 let stageFolder = label == "FT" ? folder : "\(folder)/PT"
                 progress("trial \(trial): \(label) recording, windows and Granger")
                 let recorded = try MnistRecording.run(recording(epochs: epochs ?? request.epochs, into: stageFolder))
                 if label == "FT" { trained = recorded.parameters }
-                warnings += recorded.warnings
+                note(label, recorded.warnings)
                 let found = try ExperimentRun.windowsAndGranger(weights: "\(stageFolder)/weights\(trial).csv",
                                                                 accuracy: "\(stageFolder)/test_accuracies\(trial).csv", folder: "\(folder)/\(label)",
                                                                 names: (MnistLayout.recipeName, label, trial), windows: request.windows,
                                                                 granger: request.granger, threads: request.threads)
-                warnings += found.warnings
-                return found.mask
+                note(label, found.warnings)
+                return (found.mask, found.nonCausal == 0 && request.granger.fixEmpty)
             }
-            let ft = try mask("FT", given: givenFT, epochs: nil)
-            let pt = try mask("PT", given: givenPT, epochs: partial)
+            let (ft, noneFT) = try mask("FT", given: givenFT, epochs: nil)
+            let (pt, nonePT) = try mask("PT", given: givenPT, epochs: partial)
             progress("trial \(trial): retraining dense, FT, PT, magnitude and random")
             let dense = trained ?? MnistRecording.finalParameters(recording(epochs: request.epochs, into: folder))
             let analysed = MnistLayout.analysedWeights(of: dense)
@@ -165,38 +170,48 @@ public enum MnistExperiment {
                 try BaselineMask.indices(.random, count: ft.count, weights: MnistLayout.analysedCount, seed: UInt32(truncatingIfNeeded: trial)) { analysed },
             ]
             var retrained: [ExperimentRun.Variant] = []
-            for (name, listed) in zip(ExperimentRun.variants, masks) {
+            let none = [false, noneFT, nonePT, noneFT, noneFT]
+            for (variant, (name, listed)) in zip(ExperimentRun.variants, masks).enumerated() {
                 let mask = MnistMask(indices: listed, intended: request.intendedMask)
                 var retraining = MnistRetraining.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial), mask: mask,
                                                          epochs: request.epochs)
                 retraining.threads = request.threads
                 let result = MnistRetraining.run(retraining)
-                warnings += result.warnings
+                note(name, result.warnings)
                 try Platform.makeFolder("\(folder)/retrain")
                 try RetrainingReport.write(result.report, network: network(benchmark: retraining.benchmark), trial: trial, mask: listed,
                                            baseline: BaselineMask.Kind(rawValue: name) != nil, into: "\(folder)/retrain/\(name)")
                 retrained.append(ExperimentRun.Variant(name: name, pruned: listed.count, multiplyAdds: MnistLayout.weightCount - mask.zeroed.count,
-                                                       result: result.report))
+                                                       result: result.report, noNonCausalWeight: none[variant]))
             }
-            trials.append(ExperimentRun.Trial(trial: trial, variants: retrained, warnings: warnings.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }))
+            trials.append(ExperimentRun.Trial(trial: trial, variants: retrained, warnings: warnings))
         }
         return ExperimentRun.Result(trials: trials, partialEpochs: partial, seconds: (clock.now - start).seconds)
     }
 
-    /// Every trial's warnings once each, the mask-code quirks of all
+    /// Every trial's warnings, each with its trial and variant, the
+    /// quirks every retraining repeats (the accuracy denominator, the
+    /// first-sample metrics) once, and the mask-code quirks of all
     /// retrainings as one with their counts summed.
-    public static func warnings(of result: ExperimentRun.Result) -> [StageWarning] {
-        var warnings: [StageWarning] = []
+    public static func warnings(of result: ExperimentRun.Result) -> [ExperimentWarning] {
+        var warnings: [ExperimentWarning] = []
         var ignored = 0, zeroesFC1 = false
         for warning in result.trials.flatMap(\.warnings) {
-            if case let .mnistMaskQuirks(fc4Ignored, fc1Zeroed) = warning {
+            switch warning.warning {
+            case let .mnistMaskQuirks(fc4Ignored, fc1Zeroed):
                 ignored += fc4Ignored
                 zeroesFC1 = zeroesFC1 || fc1Zeroed
-            } else if !warnings.contains(warning) {
+            case .mnistAccuracyDenominator, .mnistFirstSampleMetrics:
+                if !warnings.contains(where: { $0.warning == warning.warning }) {
+                    warnings.append(ExperimentWarning(trial: nil, variant: nil, warning: warning.warning))
+                }
+            default:
                 warnings.append(warning)
             }
         }
-        if ignored > 0 || zeroesFC1 { warnings.append(.mnistMaskQuirks(fc4Ignored: ignored, fc1Zeroed: zeroesFC1)) }
+        if ignored > 0 || zeroesFC1 {
+            warnings.append(ExperimentWarning(trial: nil, variant: nil, warning: .mnistMaskQuirks(fc4Ignored: ignored, fc1Zeroed: zeroesFC1)))
+        }
         return warnings
     }
 
