@@ -74,4 +74,15 @@ struct OwnDataGuardRailTests {
         #expect(run.standardError == message)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
+
+    @Test("experiment refuses a repeated trial with --data, and the retraining options of --data with a recipe, before any file is read", arguments: [
+        (["experiment", "--data", "missing.csv", "--trials", "1,2,1"], "chaosprune experiment: error: trial 1 is named twice\n"),
+        (["experiment", "--recipe", "iris", "--data-dir", "d", "--init", "i.npy", "--learning-rate", "0.1"],
+         "chaosprune experiment: error: --learning-rate goes with --data\n"),
+        (["experiment", "--recipe", "iris", "--data-dir", "d", "--init", "i.npy", "--benchmark", "0.9"],
+         "chaosprune experiment: error: --benchmark goes with --data\n"),
+    ])
+    func experimentRefusals(_ arguments: [String], _ message: String) throws {
+        try refusals(arguments, message)
+    }
 }

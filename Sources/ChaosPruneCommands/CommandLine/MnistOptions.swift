@@ -34,7 +34,7 @@ enum MnistRecipe {
                       invocation: Invocation) throws(CommandError) -> (data: MnistData, initial: [Float], trial: Int) {
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
         if arguments.isGiven(training.data) { throw .usage("--data replaces --recipe and --data-dir: give one or the other") }
-        try training.refuseDataOnlyOptions(arguments)
+        try training.refuseDataOnlyOptions(arguments, alsoRefusing: [training.accuracy.spec])
         let trial = try arguments.value(training.trial)
         let folder = try arguments.value(training.dataFolder)
         let initPath = try arguments.optional(training.initialisation)

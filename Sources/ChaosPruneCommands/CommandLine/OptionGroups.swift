@@ -120,10 +120,10 @@ struct TrainingOptions: OptionGroup {
         try DistinctFiles.require(inputs: inputs, outputs: names.map { ("--output (its \($0))", "\(folder)/\($0)") })
     }
 
-    /// Refuses the options that shape a researcher's own data (`--label-column`, `--scaling`, …) without `--data`;
-    /// `--accuracy` too, unless `allowAccuracy` (the Helper recipes take it).
-    func refuseDataOnlyOptions(_ arguments: ParsedArguments, allowAccuracy: Bool = false) throws(CommandError) {
-        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec] + (allowAccuracy ? [] : [accuracy.spec])
+    /// Refuses the options that shape a researcher's own data (`--label-column`, `--scaling`, …) without `--data`,
+    /// and `extra`, the options a command takes only with `--data`.
+    func refuseDataOnlyOptions(_ arguments: ParsedArguments, alsoRefusing extra: [OptionSpec] = []) throws(CommandError) {
+        for option in [labelColumn.spec, scaling.spec, split.spec, shuffleSeed.spec, hidden.spec, initSeed.spec] + extra
             where arguments.values[option.long] != nil {
             throw .usage("--\(option.long) goes with --data")
         }
@@ -176,7 +176,7 @@ struct TrainingOptions: OptionGroup {
             let seed = UInt32(try arguments.value(initSeed))
             return (try ownDataSetups(arguments, invocation: invocation, recording: recording, trials: [(number, seed)])[0], number)
         }
-        try refuseDataOnlyOptions(arguments, allowAccuracy: true)
+        try refuseDataOnlyOptions(arguments)
         guard let name = try arguments.optional(recipe) else { throw .usage("--recipe <NAME> or --data <FILE> is required") }
         var chosen: TrainingRecipe
         do {

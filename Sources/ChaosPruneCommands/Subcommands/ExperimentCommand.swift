@@ -60,10 +60,7 @@ enum ExperimentCommand {
         let arguments = invocation.arguments
         guard arguments.positionals.isEmpty else { throw .usage("takes no positional arguments (see --help)") }
         if arguments.isGiven(options.data) { return try ownData(invocation, options: options) }
-        for option in [options.labelColumn.spec, options.scaling.spec, options.split.spec, options.shuffleSeed.spec, options.hidden.spec,
-                       options.learningRate.spec, options.benchmark.spec, options.accuracy.spec] where arguments.values[option.long] != nil {
-            throw .usage("--\(option.long) goes with --data")
-        }
+        try TrainingOptions().refuseDataOnlyOptions(arguments, alsoRefusing: [options.learningRate.spec, options.benchmark.spec, options.accuracy.spec])
         if try arguments.value(options.recipe) == MnistRecipe.name { return try mnist(invocation, options: options) }
         if arguments.isSet(options.intendedMask) { throw .usage("--intended-mask goes with --recipe mnist") }
         if arguments.isGiven(options.epochs) { throw .usage("--epochs goes with --recipe mnist or --data (the other recipes train their own num_iterations)") }
@@ -78,7 +75,7 @@ enum ExperimentCommand {
         let initialisation = try arguments.value(options.initialisation)
         let request = ExperimentRun.Request(recipe: recipe, source: .recipeFiles(dataFolder: try arguments.value(options.dataFolder), initialisation: initialisation),
                                             trials: try arguments.value(options.trials), folder: try arguments.value(options.folder))
-        return try helper(invocation, options: options, request: request, inputs: [initialisation])
+        return try helper(invocation, options: options, request: request, name: recipe.name, inputs: [initialisation])
     }
 
     /// `experiment --data FILE`: the setups read and checked, then the Helper experiment.
@@ -86,17 +83,20 @@ enum ExperimentCommand {
         let arguments = invocation.arguments
         if arguments.isSet(options.intendedMask) { throw .usage("--intended-mask goes with --recipe mnist") }
         let trials = try arguments.value(options.trials)
-        if let twice = trials.indices.first(where: { trials[..<$0].contains(trials[$0]) }) { throw .usage("trial \(trials[twice]) is named twice") }
+        if let repeated = ExperimentRun.repeatedTrial(in: trials) { throw .usage(repeated) }
         let setups = try TrainingOptions().ownDataSetups(arguments, invocation: invocation, recording: true,
                                                          trials: trials.map { ($0, UInt32($0)) })
         let request = ExperimentRun.Request(recipe: setups[0].recipe, source: .prepared(setups), trials: trials,
                                             folder: try arguments.value(options.folder))
-        return try helper(invocation, options: options, request: request,
-                          inputs: [try arguments.value(options.data)] + [try arguments.optional(options.initialisation)].compactMap { $0 })
+        let path = try arguments.value(options.data)
+        return try helper(invocation, options: options, request: request, name: path,
+                          inputs: [path] + [try arguments.optional(options.initialisation)].compactMap { $0 })
     }
 
-    /// The Helper experiment of `request` with the shared options applied; `inputs` are the files it reads besides masks.
-    static func helper(_ invocation: Invocation, options: Options, request base: ExperimentRun.Request, inputs read: [String]) throws(CommandError) -> ExitStatus {
+    /// The Helper experiment of `request` with the shared options applied; `name` (the recipe's, or the data file) heads
+    /// the summary line; `inputs` are the files it reads besides masks.
+    static func helper(_ invocation: Invocation, options: Options, request base: ExperimentRun.Request, name: String,
+                       inputs read: [String]) throws(CommandError) -> ExitStatus {
         let arguments = invocation.arguments
         var request = base
         let recipe = request.recipe
@@ -126,7 +126,6 @@ enum ExperimentCommand {
             for trial in request.trials { _ = try ReportOption.write("\(request.folder)/trial_\(trial)", invocation: invocation) }
         }
         if !quiet {
-            let name = recipe.name == "custom" ? try arguments.value(options.data) : recipe.name
             summarise(name, trials: request.trials.count, partialEpochs: result.partialEpochs, seconds: result.seconds, folder: request.folder, invocation: invocation)
         }
         return 0

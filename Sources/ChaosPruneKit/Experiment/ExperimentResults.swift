@@ -124,12 +124,11 @@ public struct ExperimentResults: Sendable {
     /// (`no_noncausal_weight`: 1 or 0 per trial, the count of such trials in `mean` rows).
     public var csv: String {
         var text = "trial,variant,pruned,pruned_fraction,benchmark_epoch,train_acc_at_benchmark,test_acc_at_benchmark,final_train_acc,final_test_acc,f1_test,multiply_adds,dense_multiply_adds,no_noncausal_weight\n"
-        func value(_ x: Double?) -> String { x.map(PythonFloatText.repr) ?? "" }
         for (label, set) in [("", rows), ("mean", means), ("std", deviations)] {
             for row in set {
                 let trial = row.trial.map(String.init) ?? label
-                text += [trial, row.variant, value(row.pruned), value(row.prunedShare), value(row.benchmarkEpoch), value(row.trainAtBenchmark),
-                         value(row.testAtBenchmark), value(row.finalTrain), value(row.finalTest), value(row.f1Test), value(row.multiplyAdds),
+                text += [trial, row.variant, Self.field(row.pruned), Self.field(row.prunedShare), Self.field(row.benchmarkEpoch), Self.field(row.trainAtBenchmark),
+                         Self.field(row.testAtBenchmark), Self.field(row.finalTrain), Self.field(row.finalTest), Self.field(row.f1Test), Self.field(row.multiplyAdds),
                          String(denseMultiplyAdds), label == "std" ? "" : String(row.noNonCausalWeight)].joined(separator: ",") + "\n"
             }
         }
@@ -139,11 +138,10 @@ public struct ExperimentResults: Sendable {
     /// The verdict as CSV: one row per comparison and metric (`p` and `t` empty with fewer than two trials).
     public var verdictCSV: String {
         var text = "variant,against,metric,trials,mean_difference,std_difference,above,below,equal,t,p\n"
-        func value(_ x: Double?) -> String { x.map(PythonFloatText.repr) ?? "" }
         for item in verdict {
             let paired = item.paired
-            text += [item.variant, item.against, item.metric, String(paired.count), value(paired.meanDifference), value(paired.standardDeviation),
-                     String(paired.above), String(paired.below), String(paired.equal), value(paired.t), value(paired.p)].joined(separator: ",") + "\n"
+            text += [item.variant, item.against, item.metric, String(paired.count), Self.field(paired.meanDifference), Self.field(paired.standardDeviation),
+                     String(paired.above), String(paired.below), String(paired.equal), Self.field(paired.t), Self.field(paired.p)].joined(separator: ",") + "\n"
         }
         return text
     }
@@ -185,6 +183,9 @@ public struct ExperimentResults: Sendable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// A CSV field: Python's repr of `x`, empty for nil.
+    private static func field(_ x: Double?) -> String { x.map(PythonFloatText.repr) ?? "" }
 
     /// The verdict's words for one comparison at ``verdictLevel``.
     static func reading(_ paired: PairedComparison) -> String {

@@ -78,9 +78,7 @@ public enum ExperimentRun {
             guard recipe.family == .helper else {
                 return "the experiment runs the Helper recipes (its window and Granger stages read acc_K.csv); for \(recipe.name) run train, le-window, granger and retrain one by one"
             }
-            if let twice = trials.indices.first(where: { trials[..<$0].contains(trials[$0]) }) {
-                return "trial \(trials[twice]) is named twice"
-            }
+            if let repeated = ExperimentRun.repeatedTrial(in: trials) { return repeated }
             if case let .prepared(setups) = source, setups.count != trials.count {
                 return "\(setups.count) prepared setup(s) for \(trials.count) trial(s)"
             }
@@ -128,6 +126,11 @@ public enum ExperimentRun {
         public var partialEpochs: Int?
         /// Seconds in all.
         public var seconds: Double
+    }
+
+    /// "trial K is named twice" for the first trial `trials` repeats, or nil.
+    public static func repeatedTrial(in trials: [Int]) -> String? {
+        trials.indices.first { trials[..<$0].contains(trials[$0]) }.map { "trial \(trials[$0]) is named twice" }
     }
 
     /// The experiment's Granger settings: the notebook's, except that no

@@ -61,9 +61,7 @@ public enum MnistExperiment {
 
         /// Why the settings alone cannot make an experiment, or nil.
         public var problem: String? {
-            if let twice = trials.indices.first(where: { trials[..<$0].contains(trials[$0]) }) {
-                return "trial \(trials[twice]) is named twice"
-            }
+            if let repeated = ExperimentRun.repeatedTrial(in: trials) { return repeated }
             if let partialEpochs, partialEpochs > epochs {
                 return "--partial-epochs \(partialEpochs) is more than the full recording's \(epochs) epochs; the partial recording (LEGCNet-PT) is a prefix of the full one"
             }

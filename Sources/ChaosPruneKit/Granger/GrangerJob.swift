@@ -115,7 +115,8 @@ public struct GrangerJob {
     static func windowCountMismatch(windows: Int, rows: Int, plan: WindowPlan, leName: String, accuracyName: String) -> String {
         let made = plan.windowCount(rows: rows)
         var text = "\(leName) holds \(windows) window(s), but window \(plan.window) with overlap \(PythonFloatText.repr(plan.overlap)) over the \(rows) rows of \(accuracyName) makes \(made): the LE file was computed with another window plan or from another recording"
-        for overlap in [plan.overlap] + [WindowPlan.defaultOverlap, 0, 0.5].filter({ $0 != plan.overlap }) {
+        let overlaps = [plan.overlap] + [WindowPlan.defaultOverlap, 0, 0.5].filter { $0 != plan.overlap }
+        for overlap in overlaps {
             let candidates = WindowPlan.windows(giving: windows, rows: rows, overlap: overlap)
             guard let first = candidates.first(where: { [WindowPlan.defaultWindow, WindowPlan.legacyWindow].contains($0) }) ?? candidates.first else { continue }
             let others = candidates.filter { $0 != first }
@@ -123,8 +124,7 @@ public struct GrangerJob {
                 + (others.isEmpty ? "" : " (as do windows \(others.prefix(4).map(String.init).joined(separator: ", "))\(others.count > 4 ? ", …" : ""))")
             return text
         }
-        let tried = ([plan.overlap] + [WindowPlan.defaultOverlap, 0, 0.5].filter { $0 != plan.overlap }).map(PythonFloatText.repr)
-        return text + "; no window with overlap \(tried.joined(separator: ", ")) makes \(windows) (check --acc-layout and that both files come from one run)"
+        return text + "; no window with overlap \(overlaps.map(PythonFloatText.repr).joined(separator: ", ")) makes \(windows) (check --acc-layout and that both files come from one run)"
     }
 
     /// x[i+1] − x[i], as `np.diff`.
