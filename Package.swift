@@ -17,10 +17,12 @@ let package = Package(
         .target(name: "ChaosPruneSystem", dependencies: ["CFloatKernels"]),
         // The float32 blocked product with the processor's fused multiply-add, chosen when the program loads.
         .target(name: "CFloatKernels"),
+        // The window stage's lane kernel: many columns' windows in the lanes of one vector, chosen when the program loads.
+        .target(name: "CWindowKernels"),
         // Every file and number text that crosses a stage boundary: one type and one reader/writer per format.
         .target(name: "ChaosPruneFormats", dependencies: ["ChaosPruneSystem"]),
         // The engine: series in memory → divergence rows.
-        .target(name: "LyapunovKit", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem"]),
+        .target(name: "LyapunovKit", dependencies: ["ChaosPruneFormats", "ChaosPruneSystem", "CWindowKernels"]),
         // The stages: typed inputs → typed results, domain errors, warnings as data.
         .target(name: "ChaosPruneKit", dependencies: ["LyapunovKit", "ChaosPruneFormats", "ChaosPruneSystem"]),
         // The command layer: declared options, help, errors, one file per subcommand, the lyap_r program.

@@ -9,6 +9,7 @@ let usage = """
            chaosprune-bench report [--weights N] [--windows N] [--folder DIR]
            chaosprune-bench tables [--rows N] [--columns N] [--repeats N] [--folder DIR]
            chaosprune-bench mnist [--rows N] [--epochs N] [--repeats N] [--torch PYTHON] [--folder DIR]
+           chaosprune-bench window-check [--windows N]   (lane engine against the general engine; default 10,000,000)
            chaosprune-bench parse-check [--count N]
            chaosprune-bench float32-check [--from E] [--to E] [--random N]   (biased exponents; default 88 … 152)
            chaosprune-bench powers-of-five > Sources/ChaosPruneFormats/NumberText/PowersOfFive.swift
@@ -36,6 +37,7 @@ do {
     case "granger":
         try GrangerBenchmark.run(weights: option("--weights", default: 41_000), windows: option("--windows", default: 425),
                                  repeats: option("--repeats", default: 3), folder: folder)
+    case "window-check": try WindowCheck.run(windows: option("--windows", default: 10_000_000))
     case "parse-check": try ParseCheck.run(count: option("--count", default: 20_000_000))
     case "float32-check":
         let low = UInt32(option("--from", default: 88)), high = UInt32(max(option("--to", default: 152), Int(low)))

@@ -38,6 +38,7 @@ public final class NumpyRecordingReader: RecordingReader {
     private let fileSize: Int
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    private var decoded: [Double] = []
 
     /// The largest header read: numpy writes a few hundred bytes.
     public static let longestHeader = 1 << 20
@@ -94,7 +95,31 @@ public final class NumpyRecordingReader: RecordingReader {
 
     deinit { Platform.close(descriptor) }
 
+    /// Reads up to `maximum` rows of the weights in `selected`, passing each value to `store` (see ``RecordingReader``).
+    @discardableResult
     public func readRows(_ maximum: Int, selected: Range<Int>?, threads: Int, store: (Int, Int, Double) -> Void) throws(InputError) -> Int {
+        let range = selected ?? 0..<columns
+        let fields = range.lowerBound >= 0 && range.upperBound <= columns ? range.count : 0
+        let rows = max(0, min(maximum, rowCount - rowsRead))
+        if decoded.count < rows * fields { decoded = [Double](repeating: 0, count: rows * fields) }
+        var values = decoded
+        decoded = []
+        defer { decoded = values }
+        let count = try values.withUnsafeMutableBufferPointer { buffer throws(InputError) in
+            try readRows(maximum, selected: selected, threads: threads, into: buffer.baseAddress!, rowStride: fields)
+        }
+        for row in 0..<count {
+            for field in 0..<fields { store(row, field, values[row * fields + field]) }
+        }
+        return count
+    }
+
+    /// Reads up to `maximum` rows of the weights in `selected` into
+    /// `destination[row · rowStride + field]` (see ``RecordingReader``): the
+    /// selected bytes by `pread`, decoded on `threads` threads.
+    @discardableResult
+    public func readRows(_ maximum: Int, selected: Range<Int>?, threads: Int, into destination: UnsafeMutablePointer<Double>,
+                         rowStride: Int) throws(InputError) -> Int {
         let count = min(maximum, rowCount - rowsRead)
         guard count > 0 else { return 0 }
         let fields = selected ?? 0..<columns
@@ -113,23 +138,31 @@ public final class NumpyRecordingReader: RecordingReader {
                               at: dataOffset + (rowsRead + row) * rowBytes + fields.lowerBound * width, path: path)
             }
         }
-        let (width, firstRow, firstField, allowNonFinite) = (self.width, rowsRead, fields.lowerBound, self.allowNonFinite)
+        let (width, firstRow, firstField, allowNonFinite, fieldCount) = (self.width, rowsRead, fields.lowerBound, self.allowNonFinite, fields.count)
         let workers = max(1, min(threads, count / 8 + 1))
         let failure = Locked<(row: Int, field: Int, value: Double)?>(nil)
         buffer.withUnsafeBytes { bytes in
             ParallelLoop.run(workers) { worker in
                 for row in (count * worker / workers)..<(count * (worker + 1) / workers) {
-                    for field in 0..<fields.count {
-                        let offset = (row * fields.count + field) * width
-                        let value = width == 8
-                            ? Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                            : Float32Text.shortestDouble(Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))))
-                        guard value.isFinite || allowNonFinite else {
-                            failure.withLock { if $0 == nil || $0!.row > row { $0 = (row, field, value) } }
-                            return
+                    let target = destination + row * rowStride
+                    var finite = true
+                    if width == 8 {
+                        for field in 0..<fieldCount {
+                            let value = Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: (row * fieldCount + field) * 8, as: UInt64.self)))
+                            finite = finite && value.isFinite
+                            target[field] = value
                         }
-                        store(row, field, value)
+                    } else {
+                        for field in 0..<fieldCount {
+                            let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: (row * fieldCount + field) * 4, as: UInt32.self))
+                            let value = Float32Text.shortestDouble(Float(bitPattern: bits))
+                            finite = finite && value.isFinite
+                            target[field] = value
+                        }
                     }
+                    guard !finite, !allowNonFinite, let field = (0..<fieldCount).first(where: { !target[$0].isFinite }) else { continue }
+                    failure.withLock { if $0 == nil || $0!.row > row { $0 = (row, field, target[field]) } }
+                    return
                 }
             }
         }

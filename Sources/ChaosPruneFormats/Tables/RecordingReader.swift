@@ -31,8 +31,23 @@ public protocol RecordingReader: AnyObject {
     @discardableResult
     func readRows(_ maximum: Int, selected: Range<Int>?, threads: Int, store: (Int, Int, Double) -> Void) throws(InputError) -> Int
 
+    /// Reads up to `maximum` rows, the weights in `selected`, into
+    /// `destination[row · rowStride + selectedIndex]`. Returns the rows read: 0 at the end.
+    @discardableResult
+    func readRows(_ maximum: Int, selected: Range<Int>?, threads: Int, into destination: UnsafeMutablePointer<Double>,
+                  rowStride: Int) throws(InputError) -> Int
+
     /// Passes over every remaining row, checking what the format needs checked.
     func skipRemainingRows(threads: Int) throws(InputError)
+}
+
+extension RecordingReader {
+    /// Reads rows into `destination` through ``readRows(_:selected:threads:store:)``.
+    @discardableResult
+    public func readRows(_ maximum: Int, selected: Range<Int>?, threads: Int, into destination: UnsafeMutablePointer<Double>,
+                         rowStride: Int) throws(InputError) -> Int {
+        try readRows(maximum, selected: selected, threads: threads) { row, field, value in destination[row * rowStride + field] = value }
+    }
 }
 
 /// Opens a weights recording by its content.

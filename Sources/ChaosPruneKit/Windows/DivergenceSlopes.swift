@@ -23,14 +23,19 @@ public enum DivergenceSlopes {
 
     /// Linear interpolation of the curve at `t`, NaN outside its range.
     public static func interpolate(_ rows: [DivergenceRow], at t: Double) -> Double {
-        guard rows.count >= 2, let first = rows.first, let last = rows.last,
-              t >= Double(first.iteration), t <= Double(last.iteration) else { return .nan }
+        interpolate(count: rows.count, { rows[$0] }, at: t)
+    }
+
+    /// Linear interpolation at `t` of the `count` rows `row(0) …`, NaN outside their range.
+    @inline(__always)
+    static func interpolate(count: Int, _ row: (Int) -> DivergenceRow, at t: Double) -> Double {
+        guard count >= 2, t >= Double(row(0).iteration), t <= Double(row(count - 1).iteration) else { return .nan }
         var k = 0
-        while k < rows.count - 2, Double(rows[k + 1].iteration) <= t { k += 1 }
-        let x0 = Double(rows[k].iteration)
-        let x1 = Double(rows[k + 1].iteration)
-        let y0 = rows[k].value
-        let y1 = rows[k + 1].value
+        while k < count - 2, Double(row(k + 1).iteration) <= t { k += 1 }
+        let x0 = Double(row(k).iteration)
+        let x1 = Double(row(k + 1).iteration)
+        let y0 = row(k).value
+        let y1 = row(k + 1).value
         return y0 + ((t - x0) / (x1 - x0)) * (y1 - y0)
     }
 
@@ -42,15 +47,39 @@ public enum DivergenceSlopes {
 
     /// The rounded slope of the curve over [a, b].
     public static func slope(_ rows: [DivergenceRow], from a: Double, to b: Double) -> Double {
-        roundToSixDecimals((interpolate(rows, at: b) - interpolate(rows, at: a)) / (b - a))
+        slope(count: rows.count, { rows[$0] }, from: a, to: b)
+    }
+
+    @inline(__always)
+    static func slope(count: Int, _ row: (Int) -> DivergenceRow, from a: Double, to b: Double) -> Double {
+        roundToSixDecimals((interpolate(count: count, row, at: b) - interpolate(count: count, row, at: a)) / (b - a))
     }
 
     /// The exponent of a curve by the script's rules.
     public static func exponent(of rows: [DivergenceRow]) -> Result {
-        guard rows.count > 1 else { return .tooFewRows }
-        let s2 = slope(rows, from: 0.75, to: 1)
-        let s3 = slope(rows, from: 0.5, to: 0.6)
-        let s4 = slope(rows, from: 0.25, to: 0.75)
+        exponent(count: rows.count) { rows[$0] }
+    }
+
+    /// The exponent of a curve known by its rows 0 and 1 (`%e`-quantised) and
+    /// whether a later row exists: the same result as the whole curve's.
+    ///
+    /// The rules read the curve at t ≤ 1 only. With a later row, t = 1 falls
+    /// in the segment from row 1 to the next row and interpolates to
+    /// y₁ + 0·(yₖ − y₁) = y₁ for every finite yₖ (y₁ is never −0: lyap_r's sums
+    /// start at +0), so a stand-in row 2 holding y₁ gives the same bits as the
+    /// real next row; every t < 1 uses rows 0 and 1 alone.
+    public static func exponent(row0: Double, row1: Double, hasLaterRow: Bool) -> Result {
+        exponent(count: hasLaterRow ? 3 : 2) { index in
+            DivergenceRow(iteration: index, value: index == 0 ? row0 : row1)
+        }
+    }
+
+    @inline(__always)
+    static func exponent(count: Int, _ row: (Int) -> DivergenceRow) -> Result {
+        guard count > 1 else { return .tooFewRows }
+        let s2 = slope(count: count, row, from: 0.75, to: 1)
+        let s3 = slope(count: count, row, from: 0.5, to: 0.6)
+        let s4 = slope(count: count, row, from: 0.25, to: 0.75)
         if s2 == s3 { return .exponent(s2) }
         if s3 == s4 || s2 == s4 { return .exponent(s4) }
         return .slopesDisagree

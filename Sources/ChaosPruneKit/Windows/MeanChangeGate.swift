@@ -7,13 +7,43 @@
 /// F[0] = −1, F[t] = min over s = 0 … t−1 of (F[s] + cost(s, t)) + 1, the first
 /// minimum kept; a change point exists iff the optimal last segment starts after 0.
 ///
+/// Only the last step of the path matters: a change point exists iff the
+/// first minimum at t = n is at some s > 0.
+///
+/// **A certified O(n) answer.** In exact arithmetic every cost is ≥ 0, so
+/// F[t] ≥ 0 for t ≥ 1, and at t = n the candidate s = 0 is −1 + c₀ with
+/// c₀ = cost(0, n) while every s ≥ 1 gives at least 0. The computed values
+/// keep that order whenever ĉ₀ (the DP's own operations) is ≤ 0.99,
+/// S2[n] ≤ 10⁴ and n ≤ 1024, so the DP is skipped there. The bound, with
+/// u = 2⁻⁵³, A = S2[n] ≤ 10⁴, B = √(n·A) ≤ 3,200 (so |S1[k]| ≤ B and
+/// m²/(t − s) ≤ A by Cauchy–Schwarz):
+/// - the prefix sums hold |Ŝ2[k] − S2[k]| ≤ (n+1)u·A/(1 − (n+1)u) ≤ 1.2·10⁻⁹
+///   and |Ŝ1[k] − S1[k]| ≤ n·u·B/(1 − n·u) ≤ 3.7·10⁻¹⁰;
+/// - so every computed cost is within 2·1.2·10⁻⁹ + u·A (the difference of
+///   squares), 2B·7.4·10⁻¹⁰ + (7.4·10⁻¹⁰)² + 2u·B² (m̂², the division) and
+///   u·A (the subtraction) of its exact value: within 5·10⁻⁶ in all;
+/// - hence (F̂[0] = −1, rounding monotone) every computed F̂[t], t ≥ 1, is
+///   > −6·10⁻⁶, every candidate s ≥ 1 at t = n is > −2·10⁻⁵, and the
+///   candidate s = 0 is fl(−1 + ĉ₀) ≤ −0.0099: strictly the first minimum.
+/// Windows outside the certificate run the DP; `chaosprune-bench window-check`
+/// counts how many do.
+///
 /// Edge cases: the penalty (1 per change point) is absolute, so the answer
 /// depends on the scale of the data; an empty or one-value series has none.
 public struct MeanChangeGate {
+    /// The largest ĉ₀ the certificate answers "no change point" for.
+    public static let certifiedCost = 0.99
+    /// The largest S2[n] the certificate's error bound holds for.
+    public static let certifiedSquares = 1e4
+    /// The longest window the certificate's error bound holds for.
+    public static let certifiedLength = 1024
+
     private var prefix: [Double] = []
     private var prefixSquares: [Double] = []
     private var cost: [Double] = []
     private var candidates: [Double] = []
+    private var skipsCertificate = false
+    private var copy: [Double] = []
 
     /// Creates a gate with empty scratch buffers (reuse one per thread).
     public init() {}
@@ -43,6 +73,7 @@ public struct MeanChangeGate {
                             s1[k] = s1[k - 1] + x[k - 1]
                             s2[k] = s2[k - 1] + x[k - 1] * x[k - 1]
                         }
+                        if !skipsCertificate, Self.certifiesNoChange(n: n, total: s1[n], squares: s2[n], s1: s1[0], s2: s2[0]) { return false }
                         f[0] = -1
                         var lastStart = 0
                         for t in 1...n {
@@ -67,6 +98,34 @@ public struct MeanChangeGate {
         }
     }
 
+    /// Whether the certificate answers "no change point": ĉ₀ = cost(0, n) computed
+    /// as the DP computes it, within the bounds the error analysis covers.
+    @inline(__always)
+    static func certifiesNoChange(n: Int, total: Double, squares: Double, s1: Double, s2: Double) -> Bool {
+        guard n <= certifiedLength, squares <= certifiedSquares else { return false }
+        let m = total - s1
+        let cost = (squares - s2) - (m * m) / (Double(n) - Double(0))
+        return cost <= certifiedCost
+    }
+
+    /// Whether the certificate alone answers "no change point" for `x` (prefix
+    /// sums accumulated as the DP accumulates them).
+    public static func certifiesNoChange(_ x: UnsafeBufferPointer<Double>) -> Bool {
+        var total = 0.0, squares = 0.0
+        for value in x {
+            total = total + value
+            squares = squares + value * value
+        }
+        return x.count > 1 && certifiesNoChange(n: x.count, total: total, squares: squares, s1: 0, s2: 0)
+    }
+
+    /// The answer of the full DP, without the certificate (for tests of the certificate).
+    public mutating func hasChangePointByDP(_ x: UnsafeBufferPointer<Double>) -> Bool {
+        skipsCertificate = true
+        defer { skipsCertificate = false }
+        return hasChangePoint(x)
+    }
+
     /// The window script's gate: a window is static unless it has no change
     /// point and its range max − min is at least 1e-5.
     public mutating func isStatic(_ x: UnsafeBufferPointer<Double>) -> Bool {
@@ -79,5 +138,28 @@ public struct MeanChangeGate {
         }
         if maximum - minimum < 1e-5 { return true }
         return hasChangePoint(x)
+    }
+
+    /// The gate of the `count` values `base[0]`, `base[stride]`, …: one pass
+    /// for the range and the certificate; the DP (on a copy) only for a window
+    /// the certificate does not answer.
+    public mutating func isStatic(strided base: UnsafePointer<Double>, stride: Int, count: Int) -> Bool {
+        guard count > 0 else { return true }
+        var minimum = base[0], maximum = base[0], total = 0.0, squares = 0.0
+        var next = base
+        for _ in 0..<count {
+            let value = next.pointee
+            next += stride
+            if value < minimum { minimum = value }
+            if value > maximum { maximum = value }
+            total = total + value
+            squares = squares + value * value
+        }
+        if maximum - minimum < 1e-5 { return true }
+        if count > 1, Self.certifiesNoChange(n: count, total: total, squares: squares, s1: 0, s2: 0) { return false }
+        if copy.count != count { copy = Array(repeating: 0, count: count) }
+        for index in 0..<count { copy[index] = base[index * stride] }
+        let values = copy
+        return values.withUnsafeBufferPointer { hasChangePoint($0) }
     }
 }

@@ -23,15 +23,15 @@ public enum WindowOutcome: UInt8, Sendable {
 public final class WindowScratch {
     let workspace = LyapunovWorkspace()
     var gate = MeanChangeGate()
-    var quantised: [Double] = []
 
     /// Creates empty scratch memory.
     public init() {}
 }
 
-/// The exponent of one weight's window, as the reference script computes it:
-/// gate on the raw values, `%f` quantisation, lyap_r in-process, the curve
-/// read back from its `%e` text, slopes.
+/// The exponent of one weight's window, as the reference script computes it,
+/// in the three steps every `WindowEngine` runs: prepare (the gate on the raw
+/// values), run (lyap_r in-process on the `%f`-quantised values, the curve read
+/// back from its `%e` text), finish (the slopes).
 public struct WindowExponent: Sendable {
     /// The settings.
     public var settings: WindowSettings
@@ -39,20 +39,18 @@ public struct WindowExponent: Sendable {
     /// Creates the computation for `settings`.
     public init(settings: WindowSettings) { self.settings = settings }
 
-    /// The exponent of `values` (one window of one weight) and what happened.
+    /// The exponent of one window and what happened: `raw` its values,
+    /// `quantised` the same values after `SixDecimalQuantiser`.
     ///
     /// Edge cases: a window lyap_r refuses (constant after quantisation, too
     /// short) yields an empty curve, as the script's empty output file does;
     /// one on which the reference would loop forever yields 0 and `.noNeighbour`.
-    public func compute(_ values: UnsafeBufferPointer<Double>, scratch: WindowScratch) -> (exponent: Double, outcome: WindowOutcome) {
-        if settings.gate, scratch.gate.isStatic(values) { return (0, .gated) }
-        if scratch.quantised.count != values.count { scratch.quantised = Array(repeating: 0, count: values.count) }
-        scratch.quantised.withUnsafeMutableBufferPointer { quantised in
-            for index in 0..<values.count { quantised[index] = SixDecimalQuantiser.quantise(values[index]) }
-        }
+    public func compute(raw: UnsafeBufferPointer<Double>, quantised: UnsafeBufferPointer<Double>,
+                        scratch: WindowScratch) -> (exponent: Double, outcome: WindowOutcome) {
+        if settings.gate, scratch.gate.isStatic(raw) { return (0, .gated) }
         var rows: [DivergenceRow]
         do {
-            rows = try LyapunovEngine.divergence(of: scratch.quantised, parameters: settings.parameters,
+            rows = try LyapunovEngine.divergence(of: quantised, parameters: settings.parameters,
                                                  arithmetic: settings.arithmetic, workspace: scratch.workspace)
             for index in rows.indices { rows[index].value = ScientificTextQuantiser.quantise(rows[index].value) }
         } catch .noNeighbour {
@@ -62,7 +60,12 @@ public struct WindowExponent: Sendable {
         } catch {
             rows = []
         }
-        switch DivergenceSlopes.exponent(of: rows) {
+        return Self.finish(DivergenceSlopes.exponent(of: rows))
+    }
+
+    /// The finish step: a curve's slope result as the script's exponent and outcome.
+    public static func finish(_ result: DivergenceSlopes.Result) -> (exponent: Double, outcome: WindowOutcome) {
+        switch result {
         case let .exponent(value): return (value, .computed)
         case .tooFewRows: return (0, .tooFewRows)
         case .slopesDisagree: return (0, .slopesDisagree)

@@ -5,11 +5,13 @@ import LyapunovKit
 /// Stage 2 of the pipeline: a weights CSV in, a window_LE CSV out, streaming
 /// and parallel, byte for byte what the MATLAB window scripts write.
 ///
-/// Reads the weights a batch of windows at a time (memory: a batch's rows as
-/// doubles — about `memoryBudget`, or one window's rows when that is more —
-/// plus at most 32 MiB of row text; never the file), computes every (window, weight) cell on
-/// all threads, and writes each batch's rows in order (rows = windows), or the
-/// whole transposed matrix at the end (rows = weights, the legacy layout).
+/// Reads the weights a batch of windows at a time, row-major as the file holds
+/// them (memory: a batch's rows as doubles — about `memoryBudget`, or one window's rows when that is more — plus at
+/// most 32 MiB of row text; never the file), computes every (window, weight)
+/// cell on all threads in blocks of one window × 64 columns through a
+/// `WindowEngine` (cells it declines through `GeneralWindowEngine`), and
+/// writes each batch's rows in order (rows = windows), or the whole
+/// transposed matrix at the end (rows = weights, the legacy layout).
 ///
 /// Postconditions: the output is the same for any thread count, and the
 /// concatenation (column-wise) of runs over a split of the columns equals one
@@ -34,6 +36,8 @@ public struct WindowLEJob {
         /// Approximate bytes of rows held at once: doubles plus up to 32 MiB of text
         /// (one window's rows are held whatever the budget).
         public var memoryBudget = 256 << 20
+        /// The engine: the fastest that serves the settings, by default (every engine gives the same bytes).
+        public var engine: WindowEngineChoice = .fastest
         /// Called after each batch with the windows done so far and the reader (for bytes read).
         public var progress: ((_ windows: Int, _ reader: any RecordingReader) -> Void)?
 
@@ -196,7 +200,7 @@ extension WindowLEJob.Summary {
     }
 }
 
-/// The rows held for the current batch of windows, column-major.
+/// The rows held for the current batch of windows, row-major.
 private final class BatchState {
     let reader: any RecordingReader
     let options: WindowLEJob.Options
@@ -207,14 +211,15 @@ private final class BatchState {
     let firstColumn: Int
     let batchWindows: Int
     let capacityRows: Int
-    /// Rows allocated per column: `capacityRows` for a file of known size; for
-    /// a stream, grown as rows arrive (so no option can size it before the data).
-    var strideRows: Int
+    /// Rows allocated: `capacityRows` for a file of known size; for a stream,
+    /// grown as rows arrive (so no option can size it before the data).
+    var allocatedRows: Int
     /// Rows read per call, so that their text stays within `textBudget`.
     let rowsPerRead: Int
-    var values: UnsafeMutablePointer<Double>
+    var raw: UnsafeMutablePointer<Double>
     var filled = 0
-    var scratch: [WindowScratch]
+    let general: GeneralWindowEngine
+    let generalScratch: [GeneralWindowEngine.Scratch]
 
     init(reader: any RecordingReader, options: WindowLEJob.Options) throws {
         self.reader = reader
@@ -240,29 +245,30 @@ private final class BatchState {
         let budgetRows = min(max(window, max(0, options.memoryBudget - Self.textBudget) / max(bytesPerRow, 1)), max(window, mostRows))
         batchWindows = max(1, min(4096, plan.windowCount(rows: budgetRows)))
         capacityRows = min(plan.rowsSpanned(byWindows: batchWindows), mostRows)
-        strideRows = reader.totalBytes == nil ? min(capacityRows, 1024) : capacityRows
-        values = .allocate(capacity: strideRows * columnCount)
-        for column in 0..<columnCount { values[column * strideRows] = firstRow[firstColumn + column] }
+        allocatedRows = reader.totalBytes == nil ? min(capacityRows, 1024) : capacityRows
+        raw = .allocate(capacity: allocatedRows * columnCount)
+        for column in 0..<columnCount { raw[column] = firstRow[firstColumn + column] }
         filled = 1
         rowsPerRead = max(1, Self.textBudget / max(1, reader.bytesConsumed))
-        scratch = (0..<max(1, options.threads)).map { _ in WindowScratch() }
+        let general = GeneralWindowEngine(settings: options.settings)
+        self.general = general
+        generalScratch = (0..<max(1, options.threads)).map { _ in general.makeScratch() }
     }
 
-    deinit { values.deallocate() }
+    deinit { raw.deallocate() }
 
     /// Bytes of row text held at once while reading (the values are held as doubles).
     static let textBudget = 32 << 20
+    /// Columns of one block of cells (a multiple of every lane count).
+    static let blockColumns = 64
 
     /// Reads rows for the next batch; returns how many complete windows it holds.
     func nextBatch() throws -> Int {
         while filled < capacityRows {
             let wanted = min(rowsPerRead, capacityRows - filled)
-            if filled + wanted > strideRows { grow(toHold: filled + wanted) }
-            let base = values
-            let capacity = strideRows
-            let offset = filled
-            let block = try reader.readRows(wanted, selected: firstColumn..<(firstColumn + columnCount),
-                                            threads: options.threads) { row, column, value in base[column * capacity + offset + row] = value }
+            if filled + wanted > allocatedRows { grow(toHold: filled + wanted) }
+            let block = try reader.readRows(wanted, selected: firstColumn..<(firstColumn + columnCount), threads: options.threads,
+                                            into: raw + filled * columnCount, rowStride: columnCount)
             guard block > 0 else { break }
             filled += block
         }
@@ -271,35 +277,58 @@ private final class BatchState {
 
     /// Computes every cell of the first `windows` windows, window-major.
     func compute(windows: Int) -> ([Double], [WindowOutcome]) {
-        let cells = windows * columnCount
+        switch options.engine {
+        case .general: return compute(windows: windows, engine: general)
+        case .fastest: return LaneWindowEngine(settings: options.settings).map { compute(windows: windows, engine: $0) }
+            ?? compute(windows: windows, engine: general)
+        case let .lanes(level): return LaneWindowEngine(settings: options.settings, level: level).map { compute(windows: windows, engine: $0) }
+            ?? compute(windows: windows, engine: general)
+        }
+    }
+
+    /// Computes the cells with `engine`, in blocks of one window × `blockColumns` columns, and the cells it declines with the general engine.
+    private func compute<Engine: WindowEngine>(windows: Int, engine: Engine) -> ([Double], [WindowOutcome]) {
+        let columns = columnCount
+        let cells = windows * columns
+        let blocksPerWindow = (columns + Self.blockColumns - 1) / Self.blockColumns
         var exponents = [Double](repeating: 0, count: cells)
         var outcomes = [WindowOutcome](repeating: .computed, count: cells)
-        let computation = WindowExponent(settings: options.settings)
-        let (values, capacity, plan, window, columns) = (self.values, strideRows, self.plan, self.window, columnCount)
-        let scratch = self.scratch
+        let workers = generalScratch.count
+        let scratch = (0..<workers).map { _ in engine.makeScratch() }
+        let answers = (0..<workers).map { _ in UnsafeMutablePointer<WindowAnswer>.allocate(capacity: Self.blockColumns) }
+        defer { answers.forEach { $0.deallocate() } }
+        let (raw, plan, window, general, generalScratch) = (self.raw, self.plan, self.window, self.general, self.generalScratch)
         exponents.withUnsafeMutableBufferPointer { exponentBuffer in
             outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-                ParallelLoop.forEachIndex(cells, workers: scratch.count, chunk: 16) { worker, cell in
-                    let slice = UnsafeBufferPointer(start: values + (cell % columns) * capacity + plan.firstRow(ofWindow: cell / columns), count: window)
-                    let (exponent, outcome) = computation.compute(slice, scratch: scratch[worker])
-                    exponentBuffer[cell] = exponent
-                    outcomeBuffer[cell] = outcome
+                ParallelLoop.forEachIndex(windows * blocksPerWindow, workers: workers) { worker, block in
+                    let (windowIndex, firstColumn) = (block / blocksPerWindow, (block % blocksPerWindow) * Self.blockColumns)
+                    let offset = plan.firstRow(ofWindow: windowIndex) * columns + firstColumn
+                    let block = WindowCells(raw: raw + offset, rowStride: columns, length: window,
+                                            columns: min(Self.blockColumns, columns - firstColumn))
+                    let answer = answers[worker]
+                    engine.compute(block, into: answer, scratch: scratch[worker])
+                    for column in 0..<block.columns {
+                        if answer[column] == .declined {
+                            general.compute(block.column(column), into: answer + column, scratch: generalScratch[worker])
+                        }
+                        guard case let .exponent(value, outcome) = answer[column] else { continue }
+                        exponentBuffer[windowIndex * columns + firstColumn + column] = value
+                        outcomeBuffer[windowIndex * columns + firstColumn + column] = outcome
+                    }
                 }
             }
         }
         return (exponents, outcomes)
     }
 
-    /// Reallocates the columns to hold at least `rows` rows (doubling, at most `capacityRows`).
+    /// Reallocates the rows to hold at least `rows` rows (doubling, at most `capacityRows`).
     private func grow(toHold rows: Int) {
-        let stride = min(capacityRows, max(rows, strideRows * 2))
-        let grown = UnsafeMutablePointer<Double>.allocate(capacity: stride * columnCount)
-        for column in 0..<columnCount {
-            (grown + column * stride).initialize(from: values + column * strideRows, count: filled)
-        }
-        values.deallocate()
-        values = grown
-        strideRows = stride
+        let allocated = min(capacityRows, max(rows, allocatedRows * 2))
+        let grown = UnsafeMutablePointer<Double>.allocate(capacity: allocated * columnCount)
+        grown.initialize(from: raw, count: filled * columnCount)
+        raw.deallocate()
+        raw = grown
+        allocatedRows = allocated
     }
 
     /// Drops the rows of `windows` finished windows, keeping the overlap.
@@ -307,10 +336,7 @@ private final class BatchState {
         let consumed = min(filled, windows * step)
         let keep = filled - consumed
         if keep > 0 {
-            for column in 0..<columnCount {
-                let base = values + column * strideRows
-                base.update(from: base + consumed, count: keep)
-            }
+            raw.update(from: raw + consumed * columnCount, count: keep * columnCount)
         }
         filled = keep
     }
