@@ -34,6 +34,21 @@ struct ConvertCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("a pickle nested 100,000 levels deep is refused with a message, never a crash", arguments: [0x85, UInt8(ascii: "t")])
+    func deepPickle(_ opcode: UInt8) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = Array("{'descr': '|O', 'fortran_order': False, 'shape': (1,), }\n".utf8)
+        let nesting = opcode == 0x85 ? [UInt8(ascii: "N")] + [UInt8](repeating: 0x85, count: 100_000)
+            : [UInt8](repeating: UInt8(ascii: "("), count: 100_000) + [UInt8](repeating: UInt8(ascii: "t"), count: 100_000)
+        let bytes = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(header.count), 0] + header + [0x80, 3] + nesting + [UInt8(ascii: ".")]
+        try Data(bytes).write(to: folder.appendingPathComponent("deep.npy"))
+        let run = try convert(["npy", "deep.npy", "-o", "out"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("nested more than 64 levels"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["deep.npy"])
+    }
+
     @Test("transpose twice gives the window_LE file back byte for byte; a ragged file is refused")
     func transpose() throws {
         let folder = try TestSupport.temporaryFolder()

@@ -91,6 +91,24 @@ struct PickledArrayReaderTests {
         }
     }
 
+    /// Pickles nested 60,000 to 100,000 levels deep (tuples, marks, lists) and a list holding itself.
+    static let deepAndCyclic: [([UInt8], String)] = {
+        let (mark, tuple, list, appends) = (UInt8(ascii: "("), UInt8(ascii: "t"), UInt8(ascii: "]"), UInt8(ascii: "e"))
+        let tuples: [UInt8] = [0x80, 3, UInt8(ascii: "N")] + [UInt8](repeating: 0x85, count: 100_000) + [UInt8(ascii: ".")]
+        let marks: [UInt8] = [0x80, 3] + [UInt8](repeating: mark, count: 60_000) + [UInt8](repeating: tuple, count: 60_000)
+        var lists: [UInt8] = [0x80, 3]
+        for _ in 0..<60_000 { lists += [list, mark] }
+        lists += [list] + [UInt8](repeating: appends, count: 60_000)
+        let cycle: [UInt8] = [0x80, 3, list, UInt8(ascii: "q"), 0, mark, UInt8(ascii: "h"), 0, appends, UInt8(ascii: ".")]
+        return [(tuples, "nested more than 64 levels"), (marks, "nested more than 64 levels"), (lists, "nested more than 64 levels"),
+                (cycle, "a shared or cyclic structure is not read")]
+    }()
+
+    @Test("pickles nested deeper than 64 levels, or holding a cycle, are refused, never a crash", arguments: deepAndCyclic)
+    func deepOrCyclic(_ pickle: [UInt8], _ message: String) throws {
+        try forbidden(pickle, message)
+    }
+
     @Test("20,000 random mutations of the authors' files (flips, insertions, deletions) are read or refused, never a crash")
     func mutations() throws {
         var random = SplitMix64(seed: 2026)

@@ -93,6 +93,24 @@ struct TorchCheckpointTests {
         }
     }
 
+    @Test("tensors naming one storage share its values, decoded once, as torch shares the storage")
+    func sharedStorage() throws {
+        let values = (0..<100_000).map { Float($0) }
+        let two = TorchCheckpoint(tensors: [.init(name: "a", shape: [100_000], values: values), .init(name: "b", shape: [100_000], values: values)])
+        var pickle = TorchCheckpointWriter.pickle(two)
+        let marker = Array("FloatStorage\n".utf8)
+        let starts = (0...(pickle.count - marker.count)).filter { Array(pickle[$0..<($0 + marker.count)]) == marker }
+        let key = try #require(pickle[starts[1]...].firstIndex(of: UInt8(ascii: "1")))
+        pickle[key] = UInt8(ascii: "0")
+        let data = values.flatMap { value in (0..<4).map { UInt8(truncatingIfNeeded: value.bitPattern >> (8 * $0)) } }
+        let checkpoint = try TorchCheckpoint.read(TorchCheckpointWriter.zip([("p/data.pkl", pickle), ("p/data/0", data)]), name: "shared.pth")
+        #expect(checkpoint.tensors.count == 2)
+        #expect(checkpoint.tensors[0].values == values && checkpoint.tensors[1].values == values)
+        let first = checkpoint.tensors[0].values.withUnsafeBufferPointer { $0.baseAddress }
+        let second = checkpoint.tensors[1].values.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(first == second)
+    }
+
     /// The pickle with the storage's value count (the BININT after 'cpu') set to `count`.
     static func withStorageCount(_ count: UInt8, _ pickle: [UInt8]) -> [UInt8] {
         var bytes = pickle

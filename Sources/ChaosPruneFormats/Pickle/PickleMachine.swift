@@ -1,7 +1,18 @@
 /// The stack machine behind `PickledArrayReader` and `TorchCheckpoint`: a
 /// handful of pickle opcodes, the globals and calls of one profile,
 /// nothing executed.
+///
+/// Bounded whatever the bytes: values nest at most ``deepest`` levels (a
+/// deeper pickle is refused before it is built, so nothing recurses deeper
+/// when it is freed), and a list, dict or array only takes containers made
+/// after it — as a pickler writes them, a container before its contents —
+/// so no structure is cyclic. Every value is made by an opcode of at least
+/// one byte, so their number is bounded by the file's size.
 struct PickleMachine {
+    /// The deepest nesting read (the state dicts and object arrays the
+    /// profiles read nest four levels).
+    static let deepest = 64
+
     /// What a pickle may hold: numpy's object arrays (three globals, two
     /// calls), or a PyTorch state dict (`collections.OrderedDict`,
     /// `torch._utils._rebuild_tensor_v2` and `torch.FloatStorage` inside a
@@ -11,6 +22,9 @@ struct PickleMachine {
     /// A dict (SETITEM/SETITEMS mutate it in place, as the memo may hold it), its pairs in order.
     final class DictValue {
         var pairs: [(key: Value, value: Value)] = []
+        let serial: Int
+        var depth = 1
+        init(serial: Int) { self.serial = serial }
     }
 
     /// A tensor of `_rebuild_tensor_v2`: which storage, and how it is laid over it.
@@ -30,6 +44,9 @@ struct PickleMachine {
         var floats: [Double]?
         var objects: [Value]?
         var built = false
+        let serial: Int
+        var depth = 1
+        init(serial: Int) { self.serial = serial }
     }
 
     /// A dtype under construction: `dtype(...)` makes it, BUILD sets its byte order.
@@ -42,13 +59,23 @@ struct PickleMachine {
     /// A list (APPENDS mutates it in place, as the memo may hold it).
     final class ListValue {
         var items: [Value] = []
+        let serial: Int
+        var depth = 1
+        init(serial: Int) { self.serial = serial }
+    }
+
+    /// A tuple: its items, how deep it nests and the oldest container inside it.
+    struct TupleValue {
+        var items: [Value]
+        var depth: Int
+        var oldest: Int
     }
 
     /// The globals recognised by name; none is ever imported.
     enum Global { case reconstruct, ndarray, dtype, orderedDict, rebuildTensor, floatStorage }
 
     indirect enum Value {
-        case none, bool(Bool), int(Int), string(String), bytes([UInt8]), tuple([Value])
+        case none, bool(Bool), int(Int), string(String), bytes([UInt8]), tuple(TupleValue)
         case list(ListValue), array(ArrayValue), dtype(DTypeValue), global(Global), mark
         case dict(DictValue), storage(key: String, count: Int), tensor(TensorValue)
     }
@@ -59,6 +86,8 @@ struct PickleMachine {
     let profile: Profile
     var stack: [Value] = []
     var memo: [Int: Value] = [:]
+    /// Containers made so far: each list, dict and array's serial.
+    var made = 0
 
     init(bytes: [UInt8], offset: Int, name: String, profile: Profile = .numpyArray) {
         self.bytes = bytes
@@ -137,19 +166,20 @@ struct PickleMachine {
                 stack.append(.string(string))
             case UInt8(ascii: "C"): stack.append(.bytes(Array(try take(try unsigned(1)))))
             case UInt8(ascii: "B"): stack.append(.bytes(Array(try take(try unsigned(4)))))
-            case 0x85: stack.append(.tuple([try pop()]))
+            case 0x85: stack.append(try tuple([try pop()], at: position))
             case 0x86:
                 let second = try pop()
-                stack.append(.tuple([try pop(), second]))
+                stack.append(try tuple([try pop(), second], at: position))
             case 0x87:
                 let third = try pop()
                 let second = try pop()
-                stack.append(.tuple([try pop(), second, third]))
-            case UInt8(ascii: "t"): stack.append(.tuple(try popToMark()))
-            case UInt8(ascii: "]"): stack.append(.list(ListValue()))
+                stack.append(try tuple([try pop(), second, third], at: position))
+            case UInt8(ascii: "t"): stack.append(try tuple(try popToMark(), at: position))
+            case UInt8(ascii: "]"): stack.append(.list(ListValue(serial: newSerial())))
             case UInt8(ascii: "e"):
                 let items = try popToMark()
                 guard case let .list(list)? = stack.last else { throw failure("APPENDS onto something that is not a list", at: position) }
+                list.depth = try place(items, into: list.serial, depth: list.depth, at: position)
                 list.items += items
             case UInt8(ascii: "q"), UInt8(ascii: "r"):
                 let index = try unsigned(opcode == UInt8(ascii: "q") ? 1 : 4)
@@ -168,17 +198,19 @@ struct PickleMachine {
                 let state = try pop()
                 guard let target = stack.last else { throw failure("BUILD with nothing to build", at: position) }
                 try build(target, state, at: position)
-            case UInt8(ascii: ")") where profile == .torchStateDict: stack.append(.tuple([]))
-            case UInt8(ascii: "}") where profile == .torchStateDict: stack.append(.dict(DictValue()))
+            case UInt8(ascii: ")") where profile == .torchStateDict: stack.append(try tuple([], at: position))
+            case UInt8(ascii: "}") where profile == .torchStateDict: stack.append(.dict(DictValue(serial: newSerial())))
             case UInt8(ascii: "s") where profile == .torchStateDict:
                 let value = try pop()
                 let key = try pop()
                 guard case let .dict(dict)? = stack.last else { throw failure("SETITEM onto something that is not a dict", at: position) }
+                dict.depth = try place([key, value], into: dict.serial, depth: dict.depth, at: position)
                 dict.pairs.append((key, value))
             case UInt8(ascii: "u") where profile == .torchStateDict:
                 let items = try popToMark()
                 guard items.count % 2 == 0 else { throw failure("SETITEMS with an odd number of items", at: position) }
                 guard case let .dict(dict)? = stack.last else { throw failure("SETITEMS onto something that is not a dict", at: position) }
+                dict.depth = try place(items, into: dict.serial, depth: dict.depth, at: position)
                 for pair in stride(from: 0, to: items.count, by: 2) { dict.pairs.append((items[pair], items[pair + 1])) }
             case UInt8(ascii: "Q") where profile == .torchStateDict:
                 stack.append(try persistentStorage(try pop(), at: position))
@@ -192,6 +224,52 @@ struct PickleMachine {
                 throw failure("pickle opcode 0x\(String(opcode, radix: 16)) is not allowed (only \(allowed) are read; nothing is ever executed)", at: position)
             }
         }
+    }
+
+    /// The next container's serial.
+    mutating func newSerial() -> Int {
+        made += 1
+        return made
+    }
+
+    /// How deep `value` nests (0 for a scalar), and the serial of the oldest
+    /// container in it (`Int.max` for none): both known without a walk.
+    static func shape(of value: Value) -> (depth: Int, oldest: Int) {
+        switch value {
+        case let .tuple(tuple): (tuple.depth, tuple.oldest)
+        case let .list(list): (list.depth, list.serial)
+        case let .dict(dict): (dict.depth, dict.serial)
+        case let .array(array): (array.depth, array.serial)
+        default: (0, Int.max)
+        }
+    }
+
+    /// A tuple of `items`, refused past ``deepest`` levels.
+    func tuple(_ items: [Value], at position: Int) throws(InputError) -> Value {
+        var depth = 1, oldest = Int.max
+        for item in items {
+            let (itemDepth, itemOldest) = Self.shape(of: item)
+            depth = max(depth, itemDepth + 1)
+            oldest = min(oldest, itemOldest)
+        }
+        guard depth <= Self.deepest else { throw failure("values nested more than \(Self.deepest) levels deep", at: position) }
+        return .tuple(TupleValue(items: items, depth: depth, oldest: oldest))
+    }
+
+    /// The depth of the container `serial` (now `depth` deep) once it holds
+    /// `items`: refused past ``deepest`` levels, or when an item holds a
+    /// container made before this one (shared or cyclic structure).
+    func place(_ items: [Value], into serial: Int, depth: Int, at position: Int) throws(InputError) -> Int {
+        var depth = depth
+        for item in items {
+            let (itemDepth, itemOldest) = Self.shape(of: item)
+            guard itemOldest > serial else {
+                throw failure("a container placed inside one made after it (a shared or cyclic structure is not read)", at: position)
+            }
+            depth = max(depth, itemDepth + 1)
+        }
+        guard depth <= Self.deepest else { throw failure("values nested more than \(Self.deepest) levels deep", at: position) }
+        return depth
     }
 
     /// One newline-terminated argument of GLOBAL.
@@ -219,7 +297,7 @@ struct PickleMachine {
 
     /// The storage a persistent id names: `('storage', FloatStorage, key, location, count)`.
     func persistentStorage(_ identifier: Value, at position: Int) throws(InputError) -> Value {
-        guard case let .tuple(fields) = identifier, fields.count == 5, case .string("storage") = fields[0] else {
+        guard case let .tuple(tuple) = identifier, case let fields = tuple.items, fields.count == 5, case .string("storage") = fields[0] else {
             throw failure("a persistent id that is not ('storage', type, key, location, count)", at: position)
         }
         guard case .global(.floatStorage) = fields[1] else { throw failure("a storage that is not a FloatStorage (only float32 tensors are read)", at: position) }
@@ -230,16 +308,17 @@ struct PickleMachine {
         return .storage(key: key, count: count)
     }
 
-    func call(_ callable: Value, _ arguments: Value, at position: Int) throws(InputError) -> Value {
-        guard case let .global(function) = callable, case let .tuple(values) = arguments else {
+    mutating func call(_ callable: Value, _ arguments: Value, at position: Int) throws(InputError) -> Value {
+        guard case let .global(function) = callable, case let .tuple(tuple) = arguments, case let values = tuple.items else {
             throw failure("REDUCE of something that is not an allowed call", at: position)
         }
         switch (function, values.count) {
         case (.orderedDict, 0):
-            return .dict(DictValue())
+            return .dict(DictValue(serial: newSerial()))
         case (.rebuildTensor, 6):
             guard case let .storage(key, count) = values[0], case let .int(storageOffset) = values[1],
-                  case let .tuple(shape) = values[2], case let .tuple(strides) = values[3], shape.count == strides.count,
+                  case let .tuple(shapeTuple) = values[2], case let .tuple(strideTuple) = values[3],
+                  case let shape = shapeTuple.items, case let strides = strideTuple.items, shape.count == strides.count,
                   case .bool(false) = values[4], case let .dict(hooks) = values[5], hooks.pairs.isEmpty else {
                 throw failure("_rebuild_tensor_v2 is allowed only as (storage, offset, size, stride, False, OrderedDict())", at: position)
             }
@@ -252,11 +331,11 @@ struct PickleMachine {
             }
             return .tensor(TensorValue(storageKey: key, storageCount: count, storageOffset: storageOffset, shape: sizes, strides: steps))
         case (.reconstruct, 3):
-            guard case .global(.ndarray) = values[0], case let .tuple(shape) = values[1], shape.count == 1,
+            guard case .global(.ndarray) = values[0], case let .tuple(shapeTuple) = values[1], case let shape = shapeTuple.items, shape.count == 1,
                   case .int(0) = shape[0], case let .bytes(code) = values[2], code == [UInt8(ascii: "b")] else {
                 throw failure("_reconstruct is allowed only as _reconstruct(ndarray, (0,), b'b')", at: position)
             }
-            return .array(ArrayValue())
+            return .array(ArrayValue(serial: newSerial()))
         case (.dtype, 3):
             guard case let .string(code) = values[0], case .bool(false) = values[1], case .bool(true) = values[2] else {
                 throw failure("dtype is allowed only as dtype('O8' or 'f8', False, True)", at: position)
@@ -277,7 +356,8 @@ struct PickleMachine {
             guard case .dict = target, case .dict = state else { throw failure("BUILD of something that is not the state dict's metadata", at: position) }
             return
         }
-        guard case let .tuple(fields) = state else { throw failure("BUILD with a state that is not a tuple", at: position) }
+        guard case let .tuple(tuple) = state else { throw failure("BUILD with a state that is not a tuple", at: position) }
+        let fields = tuple.items
         switch target {
         case let .dtype(dtype):
             guard !dtype.built, fields.count == 8, case .int(3) = fields[0], case let .string(order) = fields[1] else {
@@ -290,7 +370,7 @@ struct PickleMachine {
             }
             dtype.built = true
         case let .array(array):
-            guard !array.built, fields.count == 5, case .int(1) = fields[0], case let .tuple(dimensions) = fields[1],
+            guard !array.built, fields.count == 5, case .int(1) = fields[0], case let .tuple(dimensionTuple) = fields[1], case let dimensions = dimensionTuple.items,
                   case let .dtype(dtype) = fields[2], dtype.built, case let .bool(fortran) = fields[3] else {
                 throw failure("an array state that is not (1, shape, dtype, is_fortran, payload)", at: position)
             }
@@ -314,6 +394,7 @@ struct PickleMachine {
                 guard list.items.count == count else {
                     throw failure("an object payload of \(list.items.count) item(s) for shape \(shape), which needs \(count)", at: position)
                 }
+                array.depth = try place([.list(list)], into: array.serial, depth: array.depth, at: position)
                 array.objects = list.items
             default:
                 throw failure("an array payload that does not fit its dtype", at: position)

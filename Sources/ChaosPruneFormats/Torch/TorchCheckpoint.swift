@@ -67,18 +67,20 @@ public struct TorchCheckpoint: Sendable, Equatable {
                                     profile: .torchStateDict)
         guard case let .dict(stateDict) = try machine.run() else { throw failure("\(pickleName) holds no state dict (an OrderedDict of tensors)") }
         var tensors: [Tensor] = []
+        var storages: [String: [Float]] = [:]
         for (key, value) in stateDict.pairs {
             guard case let .string(tensorName) = key, case let .tensor(tensor) = value else {
                 throw failure("\(pickleName): item \(tensors.count + 1) of the state dict is not a name and a tensor")
             }
-            tensors.append(try Self.values(of: tensor, named: tensorName, prefix: prefix, in: zip, failure: failure))
+            tensors.append(try Self.values(of: tensor, named: tensorName, prefix: prefix, in: zip, decoded: &storages, failure: failure))
         }
         return TorchCheckpoint(tensors: tensors)
     }
 
-    /// The values of one tensor from its storage entry.
+    /// The values of one tensor from its storage entry, decoded once per
+    /// storage: tensors naming the same storage share its values, as torch's do.
     private static func values(of tensor: PickleMachine.TensorValue, named name: String, prefix: String, in zip: StoredZip,
-                               failure: (String) -> InputError) throws(InputError) -> Tensor {
+                               decoded: inout [String: [Float]], failure: (String) -> InputError) throws(InputError) -> Tensor {
         let shown = ArgumentText.printable(name)
         let entryName = prefix + "data/" + tensor.storageKey
         guard let storage = zip.entries[entryName] else { throw failure("tensor \(shown): no storage entry \(ArgumentText.printable(entryName))") }
@@ -100,9 +102,11 @@ public struct TorchCheckpoint: Sendable, Equatable {
         guard count <= 1 || tensor.strides == contiguous else {
             throw failure("tensor \(shown): strides \(tensor.strides) are not row-major \(contiguous)")
         }
+        if let values = decoded[entryName] { return Tensor(name: name, shape: tensor.shape, values: values) }
         let values = stride(from: storage.startIndex, to: storage.endIndex, by: 4).map {
             Float(bitPattern: UInt32(truncatingIfNeeded: LittleEndian.value(storage, at: $0, width: 4)))
         }
+        decoded[entryName] = values
         return Tensor(name: name, shape: tensor.shape, values: values)
     }
 }
