@@ -135,6 +135,14 @@ public enum Platform {
         return PathBytes.decode(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
     }
 
+    /// The device and inode of the file `path` names (through symbolic links), nil when it names nothing.
+    /// Two names of one file — hard links included — have the same.
+    public static func fileNode(_ path: String) -> [UInt64]? {
+        var status = stat()
+        guard PathBytes.withCString(path, { stat($0, &status) }) == 0 else { return nil }
+        return [UInt64(status.st_dev), UInt64(status.st_ino)]
+    }
+
     /// Whether the calling user may write `path` (`access(W_OK)`).
     public static func isWritable(_ path: String) -> Bool { PathBytes.withCString(path) { access($0, W_OK) } == 0 }
 

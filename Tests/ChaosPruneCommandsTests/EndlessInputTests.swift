@@ -20,12 +20,18 @@ struct EndlessInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test("a weights file without line ends (/dev/zero) is refused once a line passes 512 MiB, never read without end")
-    func endlessLine() throws {
+    @Test("a file without line ends (/dev/zero) read a line at a time is refused once a line passes 512 MiB, never read without end", arguments: [
+        ["le-window", "/dev/zero", "-o", "z.csv", "-q"],
+        ["compare", "/dev/zero", "x.csv"],
+        ["convert", "transpose", "/dev/zero", "-o", "t.csv"],
+    ])
+    func endlessLine(_ arguments: [String]) throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try TestSupport.run("chaosprune", ["le-window", "/dev/zero", "-o", "z.csv", "-q"], in: folder)
-        #expect(run.status == 1)
+        try Data("1,2\n".utf8).write(to: folder.appendingPathComponent("x.csv"))
+        let run = try TestSupport.run("chaosprune", arguments, in: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("x.csv"))
+        #expect(run.status == (arguments[0] == "compare" ? 2 : 1))
         #expect(run.standardError.contains("/dev/zero:1: more than 512 MiB without a line end"), "\(run.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

@@ -126,8 +126,10 @@ struct FileEdgeTests {
         #expect(run.standardError.split(separator: "\n").count == 1)
     }
 
-    @Test("an output naming an input (spelled alike, with ./, through a link) is a usage error, and the input stays as it was", arguments: [
+    @Test("an output naming an input (spelled alike, with ./, through a symbolic or a hard link) is a usage error, and the input stays as it was", arguments: [
         (["le-window", "w.csv", "-o", "./w.csv"], "--output names the input 'w.csv'"),
+        (["le-window", "w.csv", "-o", "hard.csv"], "--output names the input 'w.csv'"),
+        (["granger", "le.csv", "w.csv", "-o", "m.csv", "--min-p", "hard.csv"], "--min-p names the input 'w.csv'"),
         (["le-window", "w.csv", "-o", "out.csv", "--log", "link.csv"], "--log names the input 'w.csv'"),
         (["granger", "le.csv", "w.csv", "-o", "m.csv", "--pvalues", "w.csv"], "--pvalues names the input 'w.csv'"),
         (["lyap-r", "w.csv", "-o", "link.csv"], "--output names the input 'w.csv'"),
@@ -157,6 +159,7 @@ struct FileEdgeTests {
         }
         try Data("1,2,0\n2,3,1\n3,4,0\n4,5,1\n5,6,0\n".utf8).write(to: folder.appendingPathComponent("sub/pure_1.csv"))
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.csv").path, withDestinationPath: "w.csv")
+        try FileManager.default.linkItem(at: folder.appendingPathComponent("w.csv"), to: folder.appendingPathComponent("hard.csv"))
         let before = try FileManager.default.subpathsOfDirectory(atPath: folder.path).sorted()
         let run = try TestSupport.run("chaosprune", arguments, in: folder)
         #expect(run.status == 2)

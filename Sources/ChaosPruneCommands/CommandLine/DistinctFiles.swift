@@ -21,7 +21,7 @@ extension ParsedArguments {
 
 /// The rule that a run's outputs name files of their own: no two outputs the
 /// same file, and no output one of the run's inputs — spelled differently
-/// (`./x`, a symbolic link) or not — since the output would silently replace
+/// (`./x`, a symbolic link, a hard link: the same device and inode) or not — since the output would silently replace
 /// the other output, or the data being read. Implied files count: the
 /// sidecar written beside a window_LE output, the sidecars read beside
 /// window_LE inputs, the files of a run folder, `--acc`. Only a regular file can be
@@ -30,11 +30,12 @@ extension ParsedArguments {
 enum DistinctFiles {
     /// Throws a usage error naming the first clash: outputs (option or role, path) against inputs and earlier outputs.
     static func require(inputs: [String], outputs: [(name: String, path: String)]) throws(CommandError) {
-        let read = inputs.filter { if case .regular = Platform.kind(of: $0) { true } else { false } }.map { (path: $0, file: identity($0)) }
+        let read = inputs.filter { if case .regular = Platform.kind(of: $0) { true } else { false } }.map { (path: $0, file: identity($0), node: Platform.fileNode($0)) }
         var seen: [(name: String, file: String)] = []
         for output in outputs {
             let file = identity(output.path)
-            if output.path != "-", let input = read.first(where: { $0.file == file }) {
+            let node = Platform.fileNode(output.path)
+            if output.path != "-", let input = read.first(where: { $0.file == file || (node != nil && $0.node == node) }) {
                 throw .usage("\(output.name) names the input '\(ArgumentText.printable(input.path))': writing it would replace the data being read; give the output another name")
             }
             if let earlier = seen.first(where: { $0.file == file }) {

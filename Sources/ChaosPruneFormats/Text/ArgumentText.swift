@@ -3,10 +3,18 @@ import ChaosPruneSystem
 /// Text from a user's file or command line, made safe to show in a message:
 /// control characters escaped, long text cut.
 public enum ArgumentText {
-    /// `text` with control characters escaped as `\u{…}` and cut to 60 characters (then `…`).
+    /// `text` with control characters escaped as `\u{…}` and cut to 60
+    /// characters: a path keeps its last component whole (up to 255
+    /// characters) and loses the middle (`/work/a-long…/file.csv`), other text
+    /// its end (then `…`).
     public static func printable(_ text: String) -> String {
-        let cut = escaped(String(String.UnicodeScalarView(text.unicodeScalars.prefix(60))))
-        return text.unicodeScalars.count > 60 ? cut + "…" : cut
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count > 60 else { return escaped(text) }
+        if let slash = scalars.lastIndex(of: "/"), scalars.count - slash <= 256 {
+            let head = scalars[..<max(0, min(slash, 60 - (scalars.count - slash)))]
+            return escaped(String(String.UnicodeScalarView(head))) + "…" + escaped(String(String.UnicodeScalarView(scalars[slash...])))
+        }
+        return escaped(String(String.UnicodeScalarView(scalars.prefix(60)))) + "…"
     }
 
     /// `text` whole, with control characters (a newline, an escape, …) escaped

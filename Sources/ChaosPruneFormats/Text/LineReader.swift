@@ -36,10 +36,14 @@ public final class LineReader {
         } catch {
             throw InputError(file: path, message: "cannot read: \(error.reason)")
         }
+        // Bytes after `input.start` already searched for a line end: each byte is searched once, so a
+        // line without an end costs time in proportion to its length up to the bound, not its square.
+        var searched = 0
         while true {
-            if let newline = input.buffer[input.start...].firstIndex(of: 10) {
+            if let newline = input.buffer[(input.start + searched)...].firstIndex(of: 10) {
                 return take(upTo: newline, skipping: 1)
             }
+            searched = input.buffer.count - input.start
             if input.endOfFile {
                 guard input.start < input.end else { return nil }
                 return take(upTo: input.end, skipping: 0)
