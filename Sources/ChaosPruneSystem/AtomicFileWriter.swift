@@ -19,6 +19,7 @@ public final class AtomicFileWriter {
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var finished = false
+    private var closed = false
 
     /// Opens a writer for `path` (`-` for standard output).
     ///
@@ -98,12 +99,22 @@ public final class AtomicFileWriter {
         try write(text.utf8)
     }
 
+    /// Writes out the buffer and closes the temporary file, keeping it for
+    /// `commit()` (or `abandon()`): a run that writes many files holds one
+    /// open at a time. Nothing may be written after it. A stream is left open.
+    public func closeTemporaryFile() throws(SystemError) {
+        try flush()
+        guard temporaryPath != nil, !closed else { return }
+        Platform.close(descriptor)
+        closed = true
+    }
+
     /// Writes out the buffer, closes and renames the temporary file over the target.
     public func commit() throws(SystemError) {
         try flush()
         finished = true
         if let temporaryPath {
-            Platform.close(descriptor)
+            if !closed { Platform.close(descriptor) }
             defer { InterruptCleanup.unregister(interruptSlot) }
             do {
                 try Platform.rename(temporaryPath, to: renameTarget ?? path)
@@ -121,7 +132,7 @@ public final class AtomicFileWriter {
         guard !finished else { return }
         finished = true
         if let temporaryPath {
-            Platform.close(descriptor)
+            if !closed { Platform.close(descriptor) }
             Platform.remove(temporaryPath)
             InterruptCleanup.unregister(interruptSlot)
         } else if descriptor != Platform.standardOutput {

@@ -34,6 +34,72 @@ struct ConvertCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("an object array's item files are checked against the input (itself or through a link) before anything is written")
+    func objectArrayItemsAreOutputs() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let object = Self.fixtures.appendingPathComponent("npy/object.npy")
+        try FileManager.default.copyItem(at: object, to: folder.appendingPathComponent("x_0.csv"))
+        try FileManager.default.copyItem(at: object, to: folder.appendingPathComponent("o.npy"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("y_1.csv").path, withDestinationPath: "o.npy")
+        for (input, output, named) in [("x_0.csv", "x", "x_0.csv"), ("o.npy", "y", "o.npy")] {
+            let before = try Data(contentsOf: folder.appendingPathComponent(input))
+            let run = try convert(["npy", input, "-o", output], in: folder)
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("--output names the input '\(named)'"), "\(run.standardError)")
+            #expect(try Data(contentsOf: folder.appendingPathComponent(input)) == before)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["o.npy", "x_0.csv", "y_1.csv"])
+    }
+
+    @Test("a multi-file conversion writes all its files or none: one item file that cannot be written leaves no other")
+    func multiFileAllOrNothing() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("x_1.csv"), withIntermediateDirectories: false)
+        let run = try convert(["npy", Self.fixtures.appendingPathComponent("npy/object.npy").path, "-o", "x"], in: folder)
+        #expect(run.status == 1, "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["x_1.csv"])
+    }
+
+    @Test("a stream as the stem of several files is refused: -o - or /dev/stdout writes no STEM_… file", arguments: [
+        (["npy", "OBJECT", "-o", "-"], 1),
+        (["pth", "PTH", "-o", "-"], 2),
+        (["pth", "PTH", "-o", "/dev/stdout"], 2),
+        (["mask-to-layers", "MASK", "--layers", "1x1,1x1", "-o", "-"], 2),
+    ])
+    func streamStem(_ arguments: [String], _ status: Int) throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("1\n".utf8).write(to: folder.appendingPathComponent("mask.csv"))
+        let pth = try #require(try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.appendingPathComponent("pth").path).first { $0.hasSuffix(".pth") })
+        let resolved = arguments.map { argument in
+            switch argument {
+            case "OBJECT": Self.fixtures.appendingPathComponent("npy/object.npy").path
+            case "PTH": Self.fixtures.appendingPathComponent("pth/\(pth)").path
+            case "MASK": "mask.csv"
+            default: argument
+            }
+        }
+        let run = try convert(resolved, in: folder)
+        #expect(Int(run.status) == status)
+        #expect(run.standardError.contains("is a stream, but \(arguments[0]) writes several files"), "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["mask.csv"])
+    }
+
+    @Test("a checkpoint of 1,100 tensors converts under a limit of 64 open files: one file open at a time")
+    func manyTensors() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let checkpoint = TorchCheckpoint(tensors: (0..<1_100).map { .init(name: "t\($0)", shape: [2], values: [Float($0), 0.5]) })
+        try checkpoint.write(to: folder.appendingPathComponent("many.pth").path)
+        let chaosprune = TestSupport.products.appendingPathComponent("chaosprune").path
+        let run = try TestSupport.run("/bin/sh", ["-c", "ulimit -n 64 && exec '\(chaosprune)' convert pth many.pth -o out"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 1_101)
+        #expect(try text(folder, "out_t1099.csv") == "1099.0\n0.5\n")
+    }
+
     @Test("a pickle nested 100,000 levels deep is refused with a message, never a crash", arguments: [0x85, UInt8(ascii: "t")])
     func deepPickle(_ opcode: UInt8) throws {
         let folder = try TestSupport.temporaryFolder()

@@ -58,6 +58,7 @@ public enum FormatConversion {
                 return "--layers names \(layers.count) layer(s), but \(inputs.count) matrix file(s) were given (one per layer, W1 first)"
             case .maskToVector where weights == nil: return "mask-to-vector needs --weights N"
             case .maskToLayers where layers == nil: return "mask-to-layers needs --layers RxC,…"
+            case .maskToLayers where namesAStream, .pth where namesAStream && !output.hasSuffix(".pth"): return streamStem(kind)
             case .toNpy where inputs == ["-"]:
                 return "to-npy reads its input twice (the rows, then the values): give a file, not -"
             default:
@@ -69,6 +70,14 @@ public enum FormatConversion {
         /// (an object array's files are named by its shape).
         public func outputs(for kind: Kind) -> [String] {
             kind == .maskToLayers ? (layers ?? []).indices.map(layerFile) : [output]
+        }
+
+        /// Whether `output` is standard output, a descriptor or a device: no stem for several files.
+        var namesAStream: Bool { output == "-" || AtomicFileWriter.namesAStream(output) || Platform.kind(of: output) == .special }
+
+        /// The refusal of a stream as the stem of `kind`'s several files.
+        func streamStem(_ kind: Kind) -> String {
+            "-o \(output) is a stream, but \(kind.rawValue) writes several files named from -o (STEM_….csv): give a file name"
         }
 
         /// `output` without a `.csv` ending: the stem of multi-file outputs.
@@ -145,15 +154,19 @@ public enum FormatConversion {
             }
         case .npy:
             if let objects = try PickledArrayReader.objectArray(input) {
-                for (index, item) in objects.items.enumerated() {
+                guard !request.namesAStream else { throw StageError(request.streamStem(kind)) }
+                let names = objects.items.indices.map { index in
                     var position: [Int] = []
                     var rest = index
                     for size in objects.shape.reversed() {
                         position.insert(rest % max(size, 1), at: 0)
                         rest /= max(size, 1)
                     }
-                    let name = "\(request.stem)_\(position.map(String.init).joined(separator: "_")).csv"
-                    try write(grid(item.rows.map { $0.map { text($0, csvwrite: request.csvwrite) } }), to: name)
+                    return "\(request.stem)_\(position.map(String.init).joined(separator: "_")).csv"
+                }
+                try approve(names)
+                try writeAll(names) { index, writer in
+                    try writer.write(grid(objects.items[index].rows.map { $0.map { text($0, csvwrite: request.csvwrite) } }))
                 }
             } else {
                 let array = try NumpyArrayReader.read(input)
@@ -180,22 +193,18 @@ public enum FormatConversion {
                 return
             }
             try approve(checkpoint.tensors.map { request.tensorFile($0.name) })
-            let writers = try checkpoint.tensors.map { try AtomicFileWriter(path: request.tensorFile($0.name)) }
-            for (tensor, writer) in zip(checkpoint.tensors, writers) {
-                if request.output.hasSuffix(".npy") {
-                    try writer.write(NumpyArrayWriter.float32(tensor.values, shape: tensor.shape))
-                } else {
-                    let columns = tensor.shape.count >= 2 ? max(tensor.shape.last ?? 1, 1) : 1
-                    var text: [UInt8] = []
-                    for (index, value) in tensor.values.enumerated() {
-                        if index % columns > 0 { text.append(44) }
-                        if request.csvwrite { MatlabNumberFormat.append(Double(value), to: &text) } else { text += Array(PythonFloatText.general(value).utf8) }
-                        if index % columns == columns - 1 { text += Array(ending.utf8) }
-                    }
-                    try writer.write(text)
+            try writeAll(checkpoint.tensors.map { request.tensorFile($0.name) }) { number, writer in
+                let tensor = checkpoint.tensors[number]
+                if request.output.hasSuffix(".npy") { return try writer.write(NumpyArrayWriter.float32(tensor.values, shape: tensor.shape)) }
+                let columns = tensor.shape.count >= 2 ? max(tensor.shape.last ?? 1, 1) : 1
+                var text: [UInt8] = []
+                for (index, value) in tensor.values.enumerated() {
+                    if index % columns > 0 { text.append(44) }
+                    if request.csvwrite { MatlabNumberFormat.append(Double(value), to: &text) } else { text += Array(PythonFloatText.general(value).utf8) }
+                    if index % columns == columns - 1 { text += Array(ending.utf8) }
                 }
+                try writer.write(text)
             }
-            try AtomicFileWriter.commitAll(writers)
         case .maskToVector:
             let weights = request.weights ?? 0 // set: problem(for:) checked it
             var marked = try MaskFile.readSet(input, offset: request.offset, weights: weights)[...]
@@ -208,10 +217,9 @@ public enum FormatConversion {
             let total = layers.reduce(0) { $0 + $1.count }
             var marked = try MaskFile.readSet(input, offset: request.offset, weights: total)[...]
             var first = 0
-            for (number, layer) in layers.enumerated() {
-                try stream(to: request.layerFile(number)) { writer throws(SystemError) in
-                    try MaskFlags.writeFlags(&marked, from: first, lines: layer.rows, width: layer.columns, lineEnding: ending, to: writer)
-                }
+            try writeAll(layers.indices.map(request.layerFile)) { number, writer in
+                let layer = layers[number]
+                try MaskFlags.writeFlags(&marked, from: first, lines: layer.rows, width: layer.columns, lineEnding: ending, to: writer)
                 first += layer.count
             }
         case .layersToMask:
@@ -269,6 +277,21 @@ public enum FormatConversion {
     }
 
     /// Opens a writer for `path`, lets `body` write, and commits (abandoned on an error).
+    /// Writes the files `paths` all or none: `body(index, writer)` fills each
+    /// file's temporary, which is closed before the next is opened (one open
+    /// file at a time, however many), and the temporaries are renamed over
+    /// their targets only once every one is written.
+    static func writeAll(_ paths: [String], _ body: (Int, AtomicFileWriter) throws -> Void) throws {
+        var writers: [AtomicFileWriter] = []
+        for (index, path) in paths.enumerated() {
+            let writer = try AtomicFileWriter(path: path)
+            writers.append(writer)
+            try body(index, writer)
+            try writer.closeTemporaryFile()
+        }
+        try AtomicFileWriter.commitAll(writers)
+    }
+
     static func stream<E: Error>(to path: String, _ body: (AtomicFileWriter) throws(E) -> Void) throws {
         let writer = try AtomicFileWriter(path: path)
         try body(writer)
