@@ -127,6 +127,19 @@ struct MnistCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
     }
 
+    @Test("a pixel infinite as float32 (1e39) makes the weights inf or nan: the recording is written and the step named in a warning")
+    func nonFiniteWeights() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = (["label"] + (0..<784).map { "pixel\($0)" }).joined(separator: ",")
+        let rows = (0..<20).map { index in ([String(index % 10)] + (0..<784).map { index == 0 && $0 == 300 ? "1e39" : String(($0 * 7 + index) % 256) }).joined(separator: ",") }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try ([header] + rows).joined(separator: "\n").appending("\n").write(to: folder.appendingPathComponent("data/mnist.csv"), atomically: true, encoding: .utf8)
+        let run = try TestSupport.run("chaosprune", ["train", "--recipe", "mnist", "--data-dir", "data", "--trial", "1", "--epochs", "2", "-o", "out"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("warning: the weights are inf or nan from recorded step"), "\(run.standardError)")
+    }
+
     @Test("a data file without line ends (/dev/zero) is refused once a line passes 1 MiB, never read without end")
     func endlessData() throws {
         let folder = try TestSupport.temporaryFolder()

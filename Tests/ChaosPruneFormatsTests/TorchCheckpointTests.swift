@@ -93,6 +93,15 @@ struct TorchCheckpointTests {
         }
     }
 
+    @Test("empty tensors of every shape torch makes ((0, 5), (5, 0), (0,), (2, 0, 3)) are read, with no values")
+    func emptyTensors() throws {
+        let shapes = [[0, 5], [5, 0], [0], [2, 0, 3]]
+        let checkpoint = TorchCheckpoint(tensors: shapes.enumerated().map { .init(name: "e\($0.offset)", shape: $0.element, values: []) })
+        let read = try TorchCheckpoint.read(TorchCheckpointWriter.bytes(of: checkpoint, folder: "empty"), name: "empty.pth")
+        #expect(read.tensors.map(\.shape) == shapes)
+        #expect(read.tensors.allSatisfy { $0.values.isEmpty })
+    }
+
     @Test("tensors naming one storage share its values, decoded once, as torch shares the storage")
     func sharedStorage() throws {
         let values = (0..<100_000).map { Float($0) }

@@ -87,15 +87,19 @@ public struct TorchCheckpoint: Sendable, Equatable {
         guard storage.count % 4 == 0, storage.count / 4 == tensor.storageCount else {
             throw failure("tensor \(shown): storage \(ArgumentText.printable(entryName)) holds \(storage.count) bytes, expected 4 × \(tensor.storageCount)")
         }
+        guard tensor.shape.allSatisfy({ $0 >= 0 }) else { throw failure("tensor \(shown): a negative size in \(tensor.shape)") }
+        // An empty tensor (a size 0 anywhere, as torch's (0, 5)) holds no value whatever its other sizes.
+        let empty = tensor.shape.contains(0)
         var count = 1
         var contiguous: [Int] = []
         for size in tensor.shape.reversed() {
-            guard size >= 0 else { throw failure("tensor \(shown): a negative size in \(tensor.shape)") }
             contiguous.insert(count, at: 0)
+            guard !empty else { continue }
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
             guard !overflow, product <= tensor.storageCount else { throw failure("tensor \(shown): shape \(tensor.shape) is larger than its storage (\(tensor.storageCount) values)") }
             count = product
         }
+        if empty { count = 0 }
         guard tensor.storageOffset == 0, count == tensor.storageCount else {
             throw failure("tensor \(shown): a view (offset \(tensor.storageOffset), \(count) of \(tensor.storageCount) values); only whole tensors are read")
         }

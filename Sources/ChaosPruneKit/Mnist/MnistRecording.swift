@@ -100,6 +100,7 @@ public enum MnistRecording {
         var epochs: [(train: Double, test: Double)] = []
         var steps = 0
         var parameters: [Float] = []
+        var firstNonFinite: Int?
         do {
             if request.format == .npy {
                 try writers[0].write(NumpyArrayWriter.header(shape: [MnistLayout.batches(request.data.trainCount) * request.epochs, columns.count]))
@@ -107,6 +108,7 @@ public enum MnistRecording {
             try writers[3].write(AccuracyFile.epochsHeader)
             var row: [UInt8] = []
             parameters = try schedule(request, counting: true, before: { p in
+                if firstNonFinite == nil, !p.allSatisfy(\.isFinite) { firstNonFinite = steps }
                 row.removeAll(keepingCapacity: true)
                 switch request.format {
                 case .csv:
@@ -132,7 +134,8 @@ public enum MnistRecording {
             writers.forEach { $0.abandon() }
             throw error
         }
-        let warnings: [StageWarning] = request.trueAccuracy ? [] : [.mnistAccuracyDenominator(train: request.data.trainCount, test: request.data.testCount)]
+        var warnings: [StageWarning] = request.trueAccuracy ? [] : [.mnistAccuracyDenominator(train: request.data.trainCount, test: request.data.testCount)]
+        if let firstNonFinite { warnings.append(.mnistNonFiniteWeights(step: firstNonFinite)) }
         return Result(steps: steps, epochs: epochs, files: paths, warnings: warnings, parameters: parameters)
     }
 

@@ -24,6 +24,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case everyWeightMasked(count: Int, baseline: Bool)
     /// Training overflowed at this SGD step (0: the initial weights): the recording holds `inf`/`nan` from there on.
     case nonFiniteWeights(step: Int)
+    /// The MNIST network's weights became inf or NaN at this recorded step (a NaN in the initial checkpoint, or data infinite as float32).
+    case mnistNonFiniteWeights(step: Int)
     /// Stage 1 ended with a train accuracy at or below the most common class's share, or predicting one class for every sample.
     case trainingAtChance(accuracy: Double, chance: Double, oneClass: Bool)
     /// Per-window accuracies cover only the first windows of the LE file; only those were tested.
@@ -62,6 +64,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
                 + "; the network is retrained with no weights"
         case let .nonFiniteWeights(step):
             return "the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features"
+        case let .mnistNonFiniteWeights(step):
+            return "the weights are inf or nan from recorded step \(step) on (a NaN or inf in the initial checkpoint, or a value in the data that is infinite as float32, such as 1e39); le-window refuses such a recording"
         case let .trainingAtChance(accuracy, chance, oneClass):
             return "training ends at train accuracy \(PythonFloatText.repr(accuracy))"
                 + (accuracy <= chance ? ", at or below chance (\(PythonFloatText.repr(chance)), always answering the most common class)" : "")
