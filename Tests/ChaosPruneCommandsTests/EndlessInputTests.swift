@@ -49,6 +49,40 @@ struct EndlessInputTests {
         #expect(run.standardError.contains("le.csv.json: not a regular file"), "\(run.standardError)")
     }
 
+    @Test("every file of a run folder is data: the page never lands on one, read by the report or not, and report.html is its own")
+    func reportNeverReplacesRunData() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
+        #expect(try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path, input.appendingPathComponent("acc.csv").path,
+                                                   "--out", "run", "-q"], in: folder).status == 0)
+        try Data("notes\n".utf8).write(to: folder.appendingPathComponent("run/notes.txt"))
+        for name in ["granger_pvalues.csv", "notes.txt"] {
+            let before = try Data(contentsOf: folder.appendingPathComponent("run/\(name)"))
+            let run = try TestSupport.run("chaosprune", ["report", "run", "-o", "run/\(name)"], in: folder)
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("--output names the input 'run/\(name)'"), "\(run.standardError)")
+            #expect(try Data(contentsOf: folder.appendingPathComponent("run/\(name)")) == before)
+        }
+        #expect(try TestSupport.run("chaosprune", ["report", "run"], in: folder).status == 0)
+        #expect(try TestSupport.run("chaosprune", ["report", "run"], in: folder).status == 0, "the page replaces its own earlier page")
+    }
+
+    @Test("a run file that is a folder is left out of the page, and the report says so")
+    func reportSaysWhatItLeavesOut() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
+        #expect(try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path,
+                                                   input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"], in: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("run/granger_min_p.csv"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("run/granger_min_p.csv"), withIntermediateDirectories: false)
+        let run = try TestSupport.run("chaosprune", ["report", "run"], in: folder)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("warning: run/granger_min_p.csv is a folder, not a file: the page leaves out what it would show"),
+                "\(run.standardError)")
+    }
+
     @Test("a FIFO named like a run folder's log is not a run file: the report is drawn without it")
     func fifoInRunFolder() throws {
         let folder = try TestSupport.temporaryFolder()

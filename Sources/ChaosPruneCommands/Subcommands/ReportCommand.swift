@@ -26,12 +26,13 @@ enum ReportCommand {
         let folder = try invocation.positionals(1, "one run folder")[0]
         let path = try invocation.arguments.optional(options.output) ?? "\(folder)/report.html"
         let accuracy = try invocation.arguments.optional(options.accuracy)
-        let runFiles = (try? RunFolder(folder))?.files ?? []
-        try DistinctFiles.require(inputs: runFiles + [accuracy].compactMap { $0 }, outputs: [("--output", path)])
+        let run = try? RunFolder(folder)
+        try DistinctFiles.require(inputs: (run?.data ?? []) + [accuracy].compactMap { $0 }, outputs: [("--output", path)])
         var request = ReportPage.Request(folder: folder, layers: try invocation.arguments.optional(options.layers)?.map { ($0.rows, $0.columns) })
         request.alpha = try invocation.arguments.value(options.alpha)
         request.accuracy = accuracy
         try invocation.stage { try AtomicFileWriter.write(Array(try ReportPage.build(request).utf8), to: path) }
+        invocation.warn((run?.leftOut ?? []).map { StageWarning.runFileLeftOut(path: $0.path, kind: $0.kind) })
         return 0
     }
 }

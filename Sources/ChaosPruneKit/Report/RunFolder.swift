@@ -20,6 +20,14 @@ public struct RunFolder: Sendable {
     /// Stage-4 runs: (variant, epochs file, summary file).
     public var retraining: [(name: String, epochs: String, summary: String)] = []
 
+    /// Entries named like run files that are not regular files (a folder, a
+    /// FIFO, a device), left out of the page: (path, what it is).
+    public var leftOut: [(path: String, kind: String)] = []
+    /// Every regular file of the folder, its `FT/` and each `retrain/` run but
+    /// the page itself (`report.html`): all of it is data, which the page
+    /// never replaces.
+    public var data: [String] = []
+
     /// Every file found, to read.
     public var files: [String] {
         [windowLE, windowLE.map(WindowSidecar.path(for:)), accuracy, minimumP, mask, log].compactMap { $0 }
@@ -34,6 +42,17 @@ public struct RunFolder: Sendable {
         // Only regular files are run files: a FIFO or device of a run file's name is never opened (it could block).
         func files(_ folder: String) -> [String] {
             entries(folder).filter { if case .regular = Platform.kind(of: "\(folder)/\($0)") { true } else { false } }
+        }
+        let runFolders = [path, "\(path)/FT"] + entries("\(path)/retrain").map { "\(path)/retrain/\($0)" }
+        for folder in runFolders {
+            for name in entries(folder) where !(folder == path && name == "report.html") {
+                let kind = Platform.kind(of: "\(folder)/\(name)")
+                if case .regular = kind {
+                    data.append("\(folder)/\(name)")
+                } else if Self.isRunFileName(name) {
+                    leftOut.append(("\(folder)/\(name)", kind == .folder ? "a folder" : "not a regular file"))
+                }
+            }
         }
         for folder in [path, "\(path)/FT"] {
             let names = files(folder)
@@ -51,7 +70,15 @@ public struct RunFolder: Sendable {
                 retraining.append((variant, "\(path)/retrain/\(variant)/\(epochs)", "\(path)/retrain/\(variant)/\(summary)"))
             }
         }
+        leftOut.sort { $0.path < $1.path }
         let order = ["dense", "FT", "PT", "pruned", "magnitude", "random"]
         retraining.sort { (order.firstIndex(of: $0.name) ?? 99, $0.name) < (order.firstIndex(of: $1.name) ?? 99, $1.name) }
+    }
+
+    /// Whether `name` is one the page reads: window_LE files and logs, accuracies, min-p, masks, retraining epochs and summaries.
+    static func isRunFileName(_ name: String) -> Bool {
+        (name.hasPrefix("window_LE") && (name.hasSuffix(".csv") || name.hasSuffix(".log") || name.hasSuffix(".json")))
+            || (name.hasPrefix("acc") && name.hasSuffix(".csv")) || name == "granger_min_p.csv"
+            || (name.hasPrefix("mask_") && name.hasSuffix(".csv")) || name.hasPrefix("epochs_") || name.hasPrefix("summary_")
     }
 }

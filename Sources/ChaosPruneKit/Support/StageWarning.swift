@@ -24,6 +24,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
     case everyWeightMasked(count: Int, baseline: Bool)
     /// Training overflowed at this SGD step (0: the initial weights): the recording holds `inf`/`nan` from there on.
     case nonFiniteWeights(step: Int)
+    /// A run folder's entry named like a file the report reads is not a regular file: the page leaves it out.
+    case runFileLeftOut(path: String, kind: String)
     /// The MNIST network's weights became inf or NaN at this recorded step (a NaN in the initial checkpoint, or data infinite as float32).
     case mnistNonFiniteWeights(step: Int)
     /// Stage 1 ended with a train accuracy at or below the most common class's share, or predicting one class for every sample.
@@ -64,6 +66,8 @@ public enum StageWarning: Sendable, Equatable, CustomStringConvertible {
                 + "; the network is retrained with no weights"
         case let .nonFiniteWeights(step):
             return "the weights are inf or nan from SGD step \(step) on (an overflowing exp, computed literally as numpy does); le-window refuses such a recording: try a smaller --learning-rate or scaled features"
+        case let .runFileLeftOut(path, kind):
+            return "\(ArgumentText.printable(path)) is \(kind), not a file: the page leaves out what it would show"
         case let .mnistNonFiniteWeights(step):
             return "the weights are inf or nan from recorded step \(step) on (a NaN or inf in the initial checkpoint, or a value in the data that is infinite as float32, such as 1e39); le-window refuses such a recording"
         case let .trainingAtChance(accuracy, chance, oneClass):
