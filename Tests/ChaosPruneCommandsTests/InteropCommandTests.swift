@@ -43,7 +43,7 @@ struct InteropCommandTests {
 
     /// Two shards of banknote-s1 (weights 1…13 and 14…40) in a fresh folder, with or without their sidecars;
     /// with sidecars also t2.csv (weights 14…40 of another recording of the same name, shape and size: its last
-    /// digit changed) and k1.csv, k3.csv (`--shard 1/3` and `3/3`).
+    /// digit changed), k1.csv, k3.csv (`--shard 1/3` and `3/3`) and m5.csv (`--shard 5/8`, another run's).
     private func shards(keepSidecars: Bool) throws -> URL {
         let folder = try TestSupport.temporaryFolder()
         let weights = Self.pipeline.appendingPathComponent("banknote-s1/weights.csv").path
@@ -62,6 +62,7 @@ struct InteropCommandTests {
         _ = try TestSupport.run("chaosprune", ["le-window", "other/weights.csv", "-o", "t2.csv", "--columns", "14:40", "-q"], in: folder)
         _ = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "k1.csv", "--shard", "1/3", "-q"], in: folder)
         _ = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "k3.csv", "--shard", "3/3", "-q"], in: folder)
+        _ = try TestSupport.run("chaosprune", ["le-window", weights, "-o", "m5.csv", "--shard", "5/8", "-q"], in: folder)
         return folder
     }
 
@@ -78,6 +79,8 @@ struct InteropCommandTests {
         (true, ["s1.csv", "t2.csv"], "t2.csv: its sidecar says it was computed from weights.csv (3420921 bytes, crc32:"),
         (true, ["s1.csv", "gone.csv"], "gone.csv: no such shard: its le-window run did not finish"),
         (true, ["k1.csv", "k3.csv"], "k1.csv: shard 2/3 (weights 14…26 of 40) is missing: its task did not finish or its file is gone"),
+        (true, ["k1.csv", "k3.csv", "m5.csv"], "m5.csv: its sidecar says shard 5/8, but k1.csv's says 1/3: it is left from a run with 8 shards, "
+            + "not one of this run's 3; remove it and merge again. Besides, shard 2/3 (weights 14…26 of 40) is missing."),
     ])
     func mergeRefusals(_ sidecars: Bool, _ arguments: [String], _ message: String) throws {
         let folder = try shards(keepSidecars: sidecars)

@@ -93,6 +93,11 @@ public enum ShardMerge {
                       sidecar.sourceFingerprint == first.sourceFingerprint else {
                     throw InputError(file: shard.path, message: "its sidecar says it was computed from \(source(sidecar)), but \(firstPath)'s from \(source(first)): shards of different recordings are never merged")
                 }
+                if let own = sidecar.shard, let theirs = first.shard, own.count != theirs.count {
+                    let ofFirstRun = shards.filter { $0.sidecar?.shard?.count == theirs.count }
+                    let missing = missingShard(ofFirstRun).map { " Besides, \($0)." } ?? ""
+                    throw InputError(file: shard.path, message: "its sidecar says shard \(own.text), but \(firstPath)'s says \(theirs.text): it is left from a run with \(own.count) shards, not one of this run's \(theirs.count); remove it and merge again.\(missing)")
+                }
                 var comparable = sidecar
                 comparable.firstWeight = first.firstWeight
                 comparable.lastWeight = first.lastWeight
@@ -123,14 +128,23 @@ public enum ShardMerge {
     /// When the sidecars record `--shard K/N`: every shard 1…N that holds a
     /// weight of the recording must be given, or the missing one is named.
     private static func requireEveryShard(_ shards: [Shard]) throws(InputError) {
-        guard let first = shards.first?.sidecar, let count = first.shard?.count else { return }
+        if let missing = missingShard(shards) {
+            throw InputError(file: shards[0].path, message: "\(missing): its task did not finish or its file is gone; re-run it (nothing is merged without it)")
+        }
+    }
+
+    /// "shard K/N (weights A…B of W) is missing" for the first shard of the
+    /// first sidecar's `--shard` run that `shards` lack and that holds a weight, nil when none is.
+    private static func missingShard(_ shards: [Shard]) -> String? {
+        guard let first = shards.first?.sidecar, let count = first.shard?.count else { return nil }
         let given = Set(shards.compactMap { $0.sidecar?.shard?.index })
         for index in 1...count where !given.contains(index) {
             guard let shard = WindowShard(index: index, count: count) else { continue }
             let columns = shard.columns(of: first.totalWeights)
             guard !columns.isEmpty else { continue }
-            throw InputError(file: shards[0].path, message: "shard \(shard.text) (weights \(columns.lowerBound + 1)…\(columns.upperBound) of \(first.totalWeights)) is missing: its task did not finish or its file is gone; re-run it (nothing is merged without it)")
+            return "shard \(shard.text) (weights \(columns.lowerBound + 1)…\(columns.upperBound) of \(first.totalWeights)) is missing"
         }
+        return nil
     }
 
     /// The source a sidecar names, for messages: name, size and fingerprint.
