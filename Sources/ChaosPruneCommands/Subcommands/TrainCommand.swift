@@ -39,7 +39,8 @@ enum TrainCommand {
         request.append = arguments.isSet(options.append)
         request.format = try arguments.value(options.format)
         if request.append, request.format == .npy { throw .usage("--append writes CSV only: a .npy's header fixes its row count") }
-        try training.requireOutputsApart(arguments, names: StageOneRecording.fileNames(recipe: setup.recipe, trial: request.trial, format: request.format))
+        try training.requireOutputsApart(arguments, names: StageOneRecording.fileNames(recipe: setup.recipe, trial: request.trial, format: request.format)
+            + StageOneRecording.replacedRecordings(recipe: setup.recipe, trial: request.trial, format: request.format))
         request.threads = try arguments.value(options.threads)
         let clock = ContinuousClock()
         let start = clock.now
@@ -59,7 +60,8 @@ enum TrainCommand {
         let (trial, format) = (try arguments.value(training.trial), try arguments.value(options.format))
         let folder = try arguments.value(training.output)
         try DistinctFiles.require(inputs: try MnistRecipe.inputs(arguments, training),
-                                  outputs: MnistRecording.fileNames(trial: trial, format: format).map { ("--output (its \($0))", "\(folder)/\($0)") })
+                                  outputs: (MnistRecording.fileNames(trial: trial, format: format) + MnistRecording.replacedRecordings(trial: trial, format: format))
+                                    .map { ("--output (its \($0))", "\(folder)/\($0)") })
         let (data, initial, _) = try MnistRecipe.setup(arguments, training, invocation: invocation)
         var request = MnistRecording.Request(data: data, initial: initial, seed: UInt32(truncatingIfNeeded: trial),
                                              epochs: try arguments.optional(training.epochs) ?? 50, trial: trial, folder: folder)

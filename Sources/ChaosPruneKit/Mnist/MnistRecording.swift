@@ -87,6 +87,13 @@ public enum MnistRecording {
         ["weights\(trial).\(format.rawValue)", "train_accuracies\(trial).csv", "test_accuracies\(trial).csv", "epochs_\(trial).csv"]
     }
 
+    /// The same recording in the other formats (`weightsK.npy` beside a CSV
+    /// run): the earlier run's, removed once this run's files are in place so
+    /// the folder holds one run. Outputs, for the output-is-not-an-input rule.
+    public static func replacedRecordings(trial: Int, format: RecordingFormat) -> [String] {
+        RecordingFormat.allCases.filter { $0 != format }.map { fileNames(trial: trial, format: $0)[0] }
+    }
+
     /// Runs the recording.
     ///
     /// - Throws: `SystemError` when a file cannot be written (nothing is left then).
@@ -129,11 +136,12 @@ public enum MnistRecording {
                 epochs.append(result)
                 try writers[3].write(AccuracyFile.epochLine(epoch, train: result.train, test: result.test))
             })
-            for writer in writers { try writer.commit() }
+            try AtomicFileWriter.commitAll(writers)
         } catch {
             writers.forEach { $0.abandon() }
             throw error
         }
+        for name in replacedRecordings(trial: request.trial, format: request.format) { Platform.remove("\(request.folder)/\(name)") }
         var warnings: [StageWarning] = request.trueAccuracy ? [] : [.mnistAccuracyDenominator(train: request.data.trainCount, test: request.data.testCount)]
         if let firstNonFinite { warnings.append(.mnistNonFiniteWeights(step: firstNonFinite)) }
         return Result(steps: steps, epochs: epochs, files: paths, warnings: warnings, parameters: parameters)

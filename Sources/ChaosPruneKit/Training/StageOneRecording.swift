@@ -64,6 +64,13 @@ public enum StageOneRecording {
             : ["\(recipe.name)-\(trial)_weights.\(format.rawValue)", "train_accuracy\(trial).csv", "test_accuracy\(trial).csv"]
     }
 
+    /// The same recording in the other formats (`pure_K.npy` beside a CSV
+    /// run): the earlier run's, removed once this run's files are in place so
+    /// the folder holds one run. Outputs, for the output-is-not-an-input rule.
+    public static func replacedRecordings(recipe: TrainingRecipe, trial: String, format: RecordingFormat) -> [String] {
+        RecordingFormat.allCases.filter { $0 != format }.map { fileNames(recipe: recipe, trial: trial, format: $0)[0] }
+    }
+
     /// Runs the recording.
     ///
     /// An update that overflows (an exp beyond ±709) is computed literally, as
@@ -165,11 +172,12 @@ public enum StageOneRecording {
                 }
                 state += count
             }
-            for writer in writers { try writer.commit() }
+            try AtomicFileWriter.commitAll(writers)
         } catch {
             writers.forEach { $0.abandon() }
             throw error
         }
+        for name in replacedRecordings(recipe: setup.recipe, trial: request.trial, format: request.format) { Platform.remove("\(request.folder)/\(name)") }
         let labels = parameters.withUnsafeBufferPointer { train.labels(Network.self, $0.baseAddress!, shape, scratch: scratch[0]) }
         let warnings = [firstNonFinite.map { StageWarning.nonFiniteWeights(step: $0) }, ChanceLevel.warning(labels: labels, accuracy: last.train)]
         return Result(steps: steps, finalTrainAccuracy: last.train, finalTestAccuracy: last.test, files: paths,
