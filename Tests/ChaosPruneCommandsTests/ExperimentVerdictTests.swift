@@ -12,6 +12,23 @@ struct ExperimentVerdictTests {
         try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    @Test("results.csv and verdict.csv are replaced together: a verdict.csv that cannot be written leaves the earlier results.csv")
+    func resultsAndVerdictTogether() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let wine = TestSupport.fixtures.appendingPathComponent("own-data/wine.csv").path
+        let arguments = ["experiment", "--data", wine, "--trials", "1", "--epochs", "5", "--maxlag", "2", "-o", "run", "-q"]
+        #expect(try TestSupport.run("chaosprune", arguments, in: folder).status == 0)
+        let results = folder.appendingPathComponent("run/results.csv")
+        try Data("earlier\n".utf8).write(to: results)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("run/verdict.csv"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("run/verdict.csv"), withIntermediateDirectories: false)
+        let run = try TestSupport.run("chaosprune", arguments, in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("verdict.csv"), "\(run.standardError)")
+        #expect(try String(contentsOf: results, encoding: .utf8) == "earlier\n")
+    }
+
     @Test("experiment --data: trials are seeds, the table says no benchmark, and the verdict's paired differences are those of results.csv")
     func ownDataVerdict() throws {
         let folder = try TestSupport.temporaryFolder()

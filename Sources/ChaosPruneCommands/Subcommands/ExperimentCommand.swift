@@ -142,11 +142,14 @@ enum ExperimentCommand {
         invocation.console.error("experiment: \(name), \(trials) trial(s): \(partial)\(CFormat.format("%.1f", seconds)) s; \(folder)/results.csv, verdict.csv\n")
     }
 
-    /// Writes results.csv and verdict.csv into `folder` and prints the tables.
+    /// Writes results.csv and verdict.csv into `folder`, both or neither (a
+    /// verdict.csv that cannot be written leaves the earlier results.csv), and prints the tables.
     static func write(_ table: ExperimentResults, folder: String, invocation: Invocation) throws(CommandError) {
         try invocation.stage {
-            try AtomicFileWriter.write(Array(table.csv.utf8), to: "\(folder)/results.csv")
-            try AtomicFileWriter.write(Array(table.verdictCSV.utf8), to: "\(folder)/verdict.csv")
+            let results = try AtomicFileWriter(path: "\(folder)/results.csv"), verdict = try AtomicFileWriter(path: "\(folder)/verdict.csv")
+            try results.write(table.csv)
+            try verdict.write(table.verdictCSV)
+            try AtomicFileWriter.commitAll([results, verdict])
         }
         invocation.console.output(table.markdown)
     }
