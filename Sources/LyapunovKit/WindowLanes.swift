@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import CWindowKernels
 
 /// lyap_r's divergence rows 0 and 1 for the windows of many columns at once,
@@ -118,6 +119,22 @@ public enum WindowLanes {
         var exotic = [UInt8](repeating: 0, count: values.count)
         cwk_six_decimals(Int32(level.rawValue), values, &out, &exotic, values.count)
         return zip(out, exotic).map { $1 == 0 ? $0 : nil }
+    }
+
+    /// The kernel's `%f` against `SixDecimalQuantiser` on `values` at `level`:
+    /// how many values it declines, and how many it answers with other bits
+    /// than the quantiser's or declines where the quantiser's integer route applies.
+    public static func checkSixDecimals(_ values: [Double], level: Level) -> (declined: Int, differences: Int) {
+        var declined = 0, differences = 0
+        for (value, quantised) in zip(values, sixDecimals(values, level: level)) {
+            guard let quantised else {
+                declined += 1
+                if (value * 1e6).magnitude < 0x1p52 { differences += 1 }
+                continue
+            }
+            if quantised.bitPattern != SixDecimalQuantiser.quantise(value).bitPattern { differences += 1 }
+        }
+        return (declined, differences)
     }
 
     /// Whether the kernel can answer any window of `length` values with these parameters and arithmetic.

@@ -49,16 +49,7 @@ enum WindowCheck {
         }
         for level in levels {
             let values = DecimalBoundaryValues.values(count: windows, seed: UInt64(100 + level.rawValue))
-            let lanes = WindowLanes.sixDecimals(values, level: level)
-            var differences = 0, declined = 0
-            for (value, quantised) in zip(values, lanes) {
-                guard let quantised else {
-                    declined += 1
-                    if (value * 1e6).magnitude < 0x1p52 { differences += 1 }
-                    continue
-                }
-                if quantised.bitPattern != SixDecimalQuantiser.quantise(value).bitPattern { differences += 1 }
-            }
+            let (declined, differences) = WindowLanes.checkSixDecimals(values, level: level)
             print("the kernel's %f, \(WindowLanes.lanes(at: level)) lanes: \(values.count) values at decimal boundaries, \(declined) declined, \(differences) differences")
             total.differences += differences
         }

@@ -49,13 +49,19 @@ struct EndlessInputTests {
         #expect(run.standardError.contains("le.csv.json: not a regular file"), "\(run.standardError)")
     }
 
+    /// `pipeline` on the iris fixture into `folder/run`.
+    static func pipelineRun(in folder: URL) throws {
+        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
+        let run = try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path,
+                                                     input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"], in: folder)
+        try #require(run.status == 0, "\(run.standardError)")
+    }
+
     @Test("every file of a run folder is data: the page never lands on one, read by the report or not, and report.html is its own")
     func reportNeverReplacesRunData() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
-        #expect(try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path, input.appendingPathComponent("acc.csv").path,
-                                                   "--out", "run", "-q"], in: folder).status == 0)
+        try Self.pipelineRun(in: folder)
         try Data("notes\n".utf8).write(to: folder.appendingPathComponent("run/notes.txt"))
         for name in ["granger_pvalues.csv", "notes.txt"] {
             let before = try Data(contentsOf: folder.appendingPathComponent("run/\(name)"))
@@ -72,9 +78,7 @@ struct EndlessInputTests {
     func reportSaysWhatItLeavesOut() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
-        #expect(try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path,
-                                                   input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"], in: folder).status == 0)
+        try Self.pipelineRun(in: folder)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("run/granger_min_p.csv"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("run/granger_min_p.csv"), withIntermediateDirectories: false)
         let run = try TestSupport.run("chaosprune", ["report", "run"], in: folder)
@@ -87,9 +91,7 @@ struct EndlessInputTests {
     func fifoInRunFolder() throws {
         let folder = try TestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
-        #expect(try TestSupport.run("chaosprune", ["pipeline", input.appendingPathComponent("weights.csv").path,
-                                                   input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"], in: folder).status == 0)
+        try Self.pipelineRun(in: folder)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("run/window_LE_1.log"))
         try #require(try TestSupport.run("/usr/bin/mkfifo", ["run/window_LE_1.log"], in: folder).status == 0)
         let run = try TestSupport.run("chaosprune", ["report", "run"], in: folder)

@@ -141,16 +141,7 @@ struct WindowLanesQuantisationTests {
           arguments: WindowLanes.Level.allCases.filter { $0.rawValue <= WindowLanes.widest.rawValue })
     func quantisation(_ level: WindowLanes.Level) {
         let values = DecimalBoundaryValues.values(count: 600_000, seed: UInt64(level.rawValue + 1))
-        let lanes = WindowLanes.sixDecimals(values, level: level)
-        var declined = 0, differences = 0
-        for (value, quantised) in zip(values, lanes) {
-            guard let quantised else {
-                declined += 1
-                if (value * 1e6).magnitude < 0x1p52 { differences += 1 }
-                continue
-            }
-            if quantised.bitPattern != SixDecimalQuantiser.quantise(value).bitPattern { differences += 1 }
-        }
+        let (declined, differences) = WindowLanes.checkSixDecimals(values, level: level)
         #expect(differences == 0)
         #expect(declined > 1_000)
     }
