@@ -9,13 +9,11 @@ function d = lyap_r_curve(lyap_r, x, steps, series_file, curve_file, reuse_curve
 %   on the PATH, not executable) or fails on its inputs or output; its own data
 %   statuses go on as the original does: 11 (constant after %f), 22 (series too
 %   short) and 23 (no neighbour at any radius: chaosprune's lyap_r; TISEAN's loops).
-  fid = fopen(series_file, 'w');
-  fprintf(fid, '%f\n', x);
-  fclose(fid);
+  write_whole(series_file, sprintf('%f\n', x));
   if nargin < 6 || ~reuse_curve_file
     if exist(curve_file, 'file'), delete(curve_file); end
   end
-  command = sprintf('%s -m2 -r20 -d1 -s%d -V0 -o %s %s', lyap_r, steps, curve_file, series_file);
+  command = sprintf('%s -m2 -r20 -d1 -s%d -V0 -o %s %s', shell_quoted(lyap_r), steps, shell_quoted(curve_file), shell_quoted(series_file));
   [status, output] = system([command ' 2>&1']);
   if ~any(status == [0 11 22 23])
     if status == 126 || status == 127

@@ -1,10 +1,9 @@
 function write_csv_5g(name, M)
-% WRITE_CSV_5G  M as MATLAB csvwrite writes it: %.5g, commas, \n after every row.
-  fid = fopen(name, 'w');
+% WRITE_CSV_5G  M as MATLAB csvwrite writes it: %.5g, commas, \n after every
+%   row; written whole or not at all (write_whole).
+  text = '';
   for r = 1:size(M, 1)
-    fprintf(fid, '%.5g', M(r, 1));
-    fprintf(fid, ',%.5g', M(r, 2:end));
-    fprintf(fid, '\n');
+    text = [text sprintf('%.5g', M(r, 1)) sprintf(',%.5g', M(r, 2:end)) sprintf('\n')];
   end
-  fclose(fid);
+  write_whole(name, text);
 end
