@@ -38,6 +38,20 @@ public enum Platform {
         return descriptor
     }
 
+    /// An exclusive advisory lock (`flock(LOCK_EX | LOCK_NB)`) on the file `path`,
+    /// created if missing: its descriptor, which holds the lock until closed or
+    /// the process ends (a killed process leaves no stale lock), or nil when
+    /// another process holds it.
+    public static func tryLock(_ path: String) throws(SystemError) -> Int32? {
+        let (descriptor, code) = onPath(path) { open($0, O_RDWR | O_CREAT | O_CLOEXEC, 0o666) }
+        guard descriptor >= 0 else { throw SystemError(operation: .write, path: path, code: code) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            Self.close(descriptor)
+            return nil
+        }
+        return descriptor
+    }
+
     /// `open(path, O_WRONLY | O_APPEND | O_CLOEXEC)`, with `O_CREAT` (mode 0666) when `create`.
     public static func openForAppending(_ path: String, create: Bool = false) throws(SystemError) -> Int32 {
         let (descriptor, code) = onPath(path) { open($0, O_WRONLY | O_APPEND | O_CLOEXEC | (create ? O_CREAT : 0), 0o666) }

@@ -1,3 +1,4 @@
+import ChaosPruneSystem
 import Foundation
 import Testing
 import TestSupport
@@ -10,6 +11,19 @@ struct ExperimentVerdictTests {
 
     static func rows(_ file: URL) throws -> [[String]] {
         try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test("an experiment into a folder another experiment is writing is refused before it writes anything")
+    func oneExperimentAFolder() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let held = try #require(try Platform.tryLock(folder.appendingPathComponent(".run.experiment-lock").path))
+        defer { Platform.close(held) }
+        let wine = TestSupport.fixtures.appendingPathComponent("own-data/wine.csv").path
+        let run = try TestSupport.run("chaosprune", ["experiment", "--data", wine, "--trials", "1", "--epochs", "2", "-o", "run", "-q"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("another experiment is writing into run (it holds .run.experiment-lock)"), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("run").path))
     }
 
     @Test("results.csv and verdict.csv are replaced together: a verdict.csv that cannot be written leaves the earlier results.csv")

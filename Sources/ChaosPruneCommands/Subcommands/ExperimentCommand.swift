@@ -116,6 +116,8 @@ enum ExperimentCommand {
         try DistinctFiles.requireOutside(inputs: inputs, folders: request.trials.map { ("-o (its trial_\($0))", "\(request.folder)/trial_\($0)") })
         let quiet = arguments.isSet(options.quiet)
         let showProgress = !quiet && invocation.console.errorIsTerminal
+        let lock = try lockFolder(request.folder)
+        defer { Platform.close(lock) }
         let result = try invocation.stage {
             try ExperimentRun.run(request) { message in if showProgress { invocation.console.error("experiment: \(message)\n") } }
         }
@@ -129,6 +131,28 @@ enum ExperimentCommand {
             summarise(name, trials: request.trials.count, partialEpochs: result.partialEpochs, seconds: result.seconds, folder: request.folder, invocation: invocation)
         }
         return 0
+    }
+
+    /// Takes the lock of the run folder `folder` (`.NAME.experiment-lock` beside
+    /// it, held until the run ends, released by the system if the process is
+    /// killed): two experiments never write into one folder at once.
+    static func lockFolder(_ folder: String) throws(CommandError) -> Int32 {
+        var trimmed = folder
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let slash = trimmed.lastIndex(of: "/")
+        let parent = slash.map { String(trimmed[...$0]) } ?? ""
+        let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
+        let path = "\(parent).\(name).experiment-lock"
+        let descriptor: Int32?
+        do {
+            descriptor = try Platform.tryLock(path)
+        } catch {
+            throw .failure("\(ArgumentText.printable(error.path)): cannot take the run folder's lock: \(error.reason)")
+        }
+        guard let descriptor else {
+            throw .failure("another experiment is writing into \(ArgumentText.printable(folder)) (it holds \(ArgumentText.printable(path))): wait for it to end, or choose another folder")
+        }
+        return descriptor
     }
 
     /// The two tables every experiment writes into its folder, as outputs to keep apart from its inputs.
@@ -179,6 +203,8 @@ enum ExperimentCommand {
         try DistinctFiles.requireOutside(inputs: inputs, folders: request.trials.map { ("-o (its trial_\($0))", "\(request.folder)/trial_\($0)") })
         let quiet = arguments.isSet(options.quiet)
         let showProgress = !quiet && invocation.console.errorIsTerminal
+        let lock = try lockFolder(request.folder)
+        defer { Platform.close(lock) }
         let result = try invocation.stage {
             try MnistExperiment.run(request) { message in if showProgress { invocation.console.error("experiment: \(message)\n") } }
         }
