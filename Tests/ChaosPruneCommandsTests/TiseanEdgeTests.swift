@@ -88,6 +88,12 @@ struct TiseanEdgeTests {
         return table.split(separator: "\n").map { [name] + $0.split(separator: "\t").map(String.init) }
     }
 
+    @Test("the x87 corpora are present, every case: a missing file would skip their parameterised tests silently")
+    func x87CorporaPresent() {
+        #expect(Self.x87Cases("x87box").count == 20)
+        #expect(Self.x87Cases("x87stored").count == 35)
+    }
+
     @Test("x87 mode: the box index comes from the 80-bit product, as the original 32-bit binary computes it", arguments: x87Cases("x87box"))
     func x87BoxIndex(_ fields: [String]) throws {
         try expectOriginalBuildOutput(fields)
