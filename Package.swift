@@ -14,7 +14,9 @@ let package = Package(
     ],
     targets: [
         // The system layer: the only target that imports the C library (and the one C kernel below).
-        .target(name: "ChaosPruneSystem", dependencies: ["CFloatKernels"]),
+        .target(name: "ChaosPruneSystem", dependencies: ["CFloatKernels", "CSystemCalls"]),
+        // The one system call the C library's Swift module does not show: renameat2's exchange of two paths.
+        .target(name: "CSystemCalls"),
         // The float32 blocked product with the processor's fused multiply-add, chosen when the program loads.
         .target(name: "CFloatKernels"),
         // The window stage's lane kernel: many columns' windows in the lanes of one vector, chosen when the program loads.

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSystemCalls
 
 /// The C library, in one place: every system call and C function the package
 /// uses goes through here, so this is the only file that imports
@@ -114,6 +115,18 @@ public enum Platform {
     public static func rename(_ from: String, to: String) throws(SystemError) {
         let (result, code) = PathBytes.withCString(to) { target in onPath(from) { renameFile($0, target) } }
         guard result == 0 else { throw SystemError(operation: .write, path: to, code: code) }
+    }
+
+    /// Exchanges `a` and `b` in one step (`renameat2(RENAME_EXCHANGE)`): each
+    /// then names what the other named. False, changing nothing, where the
+    /// system or file system cannot.
+    public static func exchange(_ a: String, _ b: String) -> Bool {
+        PathBytes.withCString(a) { first in PathBytes.withCString(b) { second in csc_exchange(first, second) } } == 0
+    }
+
+    /// `link(2)`: a second name for the file `from` (within one file system); false when it cannot be made.
+    public static func link(_ from: String, to: String) -> Bool {
+        PathBytes.withCString(from) { source in PathBytes.withCString(to) { target in linkFile(source, target) } } == 0
     }
 
     /// `unlink(2)`, ignoring failure.
@@ -366,6 +379,8 @@ private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPoint
 private func writeDescriptor(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(descriptor, bytes, count) }
 /// `rename(2)`, named apart from `Platform.rename`.
 private func renameFile(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 { rename(from, to) }
+
+private func linkFile(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 { link(from, to) }
 
 /// Calls `body` with `path`'s bytes (``PathBytes``) as a C string; returns its
 /// result and the `errno` it left, read before anything else can change it.

@@ -39,21 +39,64 @@ public final class StagingFolder {
     /// The final path of the output file `name`.
     public func finalPath(_ name: String) -> String { "\(target)/\(name)" }
 
-    /// Creates the output folder, moves the staged files `committed` into it
-    /// in order, removes from it the other files of `names` (an earlier run's,
-    /// which this run did not write: the folder holds one run's set), and
-    /// removes the staging folder. Files of other names are left alone.
-    /// Every target is checked before the first move: when one cannot be
-    /// replaced (it is a folder), nothing is moved and the folder keeps the
-    /// earlier run's set whole.
+    /// Creates the output folder and puts the staged files `committed` in it
+    /// in place of the earlier run's set: the other files of `names` (an
+    /// earlier run's, which this run did not write) go, so the folder holds
+    /// one run's set; entries of other names stay. Every target is checked
+    /// first: when one cannot be replaced (it is a folder), nothing changes.
+    ///
+    /// In one step where the system allows (Linux `renameat2`): the output
+    /// folder's other files get a second name in the staging folder, the two
+    /// folders are exchanged, its subfolders are moved back and the earlier set
+    /// is removed with the old folder — so even a SIGKILL leaves the earlier
+    /// run's set or the new one, never a mix. Elsewhere the files are moved in
+    /// one by one.
     public func commit(_ committed: [String]) throws(SystemError) {
         try Platform.makeFolder(target)
         for name in committed where Platform.kind(of: finalPath(name)) == .folder {
             throw SystemError(operation: .write, path: finalPath(name), code: Platform.isAFolderCode)
         }
+        for name in names where !committed.contains(name) { Platform.remove(file(name)) }
+        if try exchangeFolders(committed) { return }
         for name in committed { try Platform.rename(file(name), to: finalPath(name)) }
         for name in names where !committed.contains(name) { Platform.remove(finalPath(name)) }
         discard()
+    }
+
+    /// The one-step commit; false (with the staging folder as it was) where the folders cannot be exchanged.
+    private func exchangeFolders(_ committed: [String]) throws(SystemError) -> Bool {
+        var linked: [String] = [], folders: [String] = []
+        for name in try Platform.folderEntries(target) where !committed.contains(name) {
+            let isFolder = Platform.kind(of: finalPath(name)) == .folder
+            if names.contains(name), !isFolder { continue }
+            if isFolder {
+                folders.append(name)
+            } else if Platform.link(finalPath(name), to: file(name)) {
+                linked.append(name)
+            } else {
+                linked.forEach { Platform.remove(file($0)) }
+                return false
+            }
+        }
+        guard Platform.exchange(path, target) else {
+            linked.forEach { Platform.remove(file($0)) }
+            return false
+        }
+        // `path` now holds the earlier folder: its subfolders go back, the rest with it.
+        var failure: SystemError?
+        for name in folders {
+            do {
+                try Platform.rename(file(name), to: finalPath(name))
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        for name in names + linked { Platform.remove(file(name)) }
+        Platform.removeFolder(path)
+        interruptSlots.forEach(InterruptCleanup.unregister)
+        interruptSlots = []
+        if let failure { throw failure }
+        return true
     }
 
     /// Removes whatever is still staged and the staging folder.

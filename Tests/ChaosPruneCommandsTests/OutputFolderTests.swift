@@ -1,3 +1,4 @@
+import ChaosPruneSystem
 import Foundation
 import Testing
 import TestSupport
@@ -5,6 +6,27 @@ import TestSupport
 /// Output folders are "created if missing", parents included.
 @Suite("output folders")
 struct OutputFolderTests {
+    @Test("pipeline replaces an earlier run's set in one step: the folder is exchanged whole (a new inode), other files and subfolders stay, the earlier adf.csv goes")
+    func pipelineCommitsInOneStep() throws {
+        let folder = try TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = TestSupport.fixtures.appendingPathComponent("pipeline/iris-s3")
+        let arguments = ["pipeline", input.appendingPathComponent("weights.csv").path, input.appendingPathComponent("acc.csv").path, "--out", "run", "-q"]
+        #expect(try TestSupport.run("chaosprune", arguments + ["--stationarity"], in: folder).status == 0)
+        try Data("mine\n".utf8).write(to: folder.appendingPathComponent("run/notes.txt"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("run/sub"), withIntermediateDirectories: false)
+        try Data("x\n".utf8).write(to: folder.appendingPathComponent("run/sub/f.txt"))
+        let before = try #require(Platform.fileNode(folder.appendingPathComponent("run").path))
+        #expect(try TestSupport.run("chaosprune", arguments, in: folder).status == 0)
+        #expect(Platform.fileNode(folder.appendingPathComponent("run").path) != before, "one exchange of the whole folder, not files moved one by one")
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("run").path).sorted()
+        #expect(entries == ["granger_min_p.csv", "granger_pvalues.csv", "mask_weights_init.csv", "notes.txt", "sub",
+                            "window_LE_1.csv", "window_LE_1.csv.json", "window_LE_1.log"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("run/notes.txt"), encoding: .utf8) == "mine\n")
+        #expect(try String(contentsOf: folder.appendingPathComponent("run/sub/f.txt"), encoding: .utf8) == "x\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run"], "no staging folder left")
+    }
+
     static let pipeline = TestSupport.fixtures.appendingPathComponent("pipeline")
 
     @Test("pipeline, train and retrain create a missing output folder with its missing parents", arguments: [
