@@ -49,8 +49,9 @@ public final class StagingFolder {
     /// folder's other files get a second name in the staging folder, the two
     /// folders are exchanged, its subfolders are moved back and the earlier set
     /// is removed with the old folder — so even a SIGKILL leaves the earlier
-    /// run's set or the new one, never a mix. Elsewhere the files are moved in
-    /// one by one.
+    /// run's set or the new one, never a mix. Elsewhere (another system, a
+    /// file system without the exchange, an output folder reached through a
+    /// symbolic link) the files are moved in one by one.
     public func commit(_ committed: [String]) throws(SystemError) {
         try Platform.makeFolder(target)
         for name in committed where Platform.kind(of: finalPath(name)) == .folder {
@@ -65,6 +66,10 @@ public final class StagingFolder {
 
     /// The one-step commit; false (with the staging folder as it was) where the folders cannot be exchanged.
     private func exchangeFolders(_ committed: [String]) throws(SystemError) -> Bool {
+        // A symbolic link to the folder is not exchanged (the link would move, not the folder it names).
+        var trimmed = target
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard !Platform.isSymbolicLink(trimmed) else { return false }
         var linked: [String] = [], folders: [String] = []
         for name in try Platform.folderEntries(target) where !committed.contains(name) {
             let isFolder = Platform.kind(of: finalPath(name)) == .folder

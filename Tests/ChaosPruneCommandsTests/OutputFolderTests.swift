@@ -25,6 +25,12 @@ struct OutputFolderTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("run/notes.txt"), encoding: .utf8) == "mine\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("run/sub/f.txt"), encoding: .utf8) == "x\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["run"], "no staging folder left")
+        // Through a symbolic link the link stays and the folder it names gets the files.
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link").path, withDestinationPath: "run")
+        #expect(try TestSupport.run("chaosprune", arguments.dropLast(2) + ["link/", "-q"], in: folder).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link").path) == "run")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("run").path).sorted() == entries)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link", "run"])
     }
 
     static let pipeline = TestSupport.fixtures.appendingPathComponent("pipeline")
