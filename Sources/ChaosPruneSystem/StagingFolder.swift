@@ -22,11 +22,7 @@ public final class StagingFolder {
     public init(for target: String, files names: [String]) throws(SystemError) {
         self.target = target
         self.names = names
-        var trimmed = target
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let slash = trimmed.lastIndex(of: "/")
-        let parent = slash.map { String(trimmed[...$0]) } ?? ""
-        let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
+        let (parent, name) = HiddenSibling.split(target)
         let path = HiddenSibling.path(in: parent, for: name, suffix: "staging")
         try Platform.makeFolder(path)
         self.path = path
@@ -67,9 +63,8 @@ public final class StagingFolder {
     /// The one-step commit; false (with the staging folder as it was) where the folders cannot be exchanged.
     private func exchangeFolders(_ committed: [String]) throws(SystemError) -> Bool {
         // A symbolic link to the folder is not exchanged (the link would move, not the folder it names).
-        var trimmed = target
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard !Platform.isSymbolicLink(trimmed) else { return false }
+        let (parent, name) = HiddenSibling.split(target)
+        guard !Platform.isSymbolicLink(parent + name) else { return false }
         var linked: [String] = [], folders: [String] = []
         for name in try Platform.folderEntries(target) where !committed.contains(name) {
             let isFolder = Platform.kind(of: finalPath(name)) == .folder

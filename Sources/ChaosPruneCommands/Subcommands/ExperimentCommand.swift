@@ -117,7 +117,7 @@ enum ExperimentCommand {
         let quiet = arguments.isSet(options.quiet)
         let showProgress = !quiet && invocation.console.errorIsTerminal
         let lock = try lockFolder(request.folder)
-        defer { Platform.close(lock) }
+        defer { withExtendedLifetime(lock) {} }
         let result = try invocation.stage {
             try ExperimentRun.run(request) { message in if showProgress { invocation.console.error("experiment: \(message)\n") } }
         }
@@ -134,25 +134,19 @@ enum ExperimentCommand {
     }
 
     /// Takes the lock of the run folder `folder` (`.NAME.experiment-lock` beside
-    /// it, held until the run ends, released by the system if the process is
-    /// killed): two experiments never write into one folder at once.
-    static func lockFolder(_ folder: String) throws(CommandError) -> Int32 {
-        var trimmed = folder
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let slash = trimmed.lastIndex(of: "/")
-        let parent = slash.map { String(trimmed[...$0]) } ?? ""
-        let name = slash.map { String(trimmed[trimmed.index(after: $0)...]) } ?? trimmed
-        let path = "\(parent).\(name).experiment-lock"
-        let descriptor: Int32?
+    /// it, held until the run ends): two experiments never write into one folder at once.
+    static func lockFolder(_ folder: String) throws(CommandError) -> FolderLock {
+        let lock: FolderLock?
         do {
-            descriptor = try Platform.tryLock(path)
+            lock = try FolderLock(beside: folder, suffix: "experiment-lock")
         } catch {
             throw .failure("\(ArgumentText.printable(error.path)): cannot take the run folder's lock: \(error.reason)")
         }
-        guard let descriptor else {
+        guard let lock else {
+            let path = FolderLock.path(beside: folder, suffix: "experiment-lock")
             throw .failure("another experiment is writing into \(ArgumentText.printable(folder)) (it holds \(ArgumentText.printable(path))): wait for it to end, or choose another folder")
         }
-        return descriptor
+        return lock
     }
 
     /// The two tables every experiment writes into its folder, as outputs to keep apart from its inputs.
@@ -204,7 +198,7 @@ enum ExperimentCommand {
         let quiet = arguments.isSet(options.quiet)
         let showProgress = !quiet && invocation.console.errorIsTerminal
         let lock = try lockFolder(request.folder)
-        defer { Platform.close(lock) }
+        defer { withExtendedLifetime(lock) {} }
         let result = try invocation.stage {
             try MnistExperiment.run(request) { message in if showProgress { invocation.console.error("experiment: \(message)\n") } }
         }

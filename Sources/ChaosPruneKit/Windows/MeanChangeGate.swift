@@ -111,12 +111,26 @@ public struct MeanChangeGate {
     /// Whether the certificate alone answers "no change point" for `x` (prefix
     /// sums accumulated as the DP accumulates them).
     public static func certifiesNoChange(_ x: UnsafeBufferPointer<Double>) -> Bool {
-        var total = 0.0, squares = 0.0
-        for value in x {
+        guard let base = x.baseAddress, x.count > 1 else { return false }
+        let pass = onePass(base, stride: 1, count: x.count)
+        return certifiesNoChange(n: x.count, total: pass.total, squares: pass.squares, s1: 0, s2: 0)
+    }
+
+    /// The range and the sums S1[n], S2[n] (accumulated as the DP accumulates
+    /// them) of the `count` values `base[0]`, `base[stride]`, … in one pass.
+    @inline(__always)
+    static func onePass(_ base: UnsafePointer<Double>, stride: Int, count: Int) -> (minimum: Double, maximum: Double, total: Double, squares: Double) {
+        var minimum = base[0], maximum = base[0], total = 0.0, squares = 0.0
+        var next = base
+        for _ in 0..<count {
+            let value = next.pointee
+            next += stride
+            if value < minimum { minimum = value }
+            if value > maximum { maximum = value }
             total = total + value
             squares = squares + value * value
         }
-        return x.count > 1 && certifiesNoChange(n: x.count, total: total, squares: squares, s1: 0, s2: 0)
+        return (minimum, maximum, total, squares)
     }
 
     /// The answer of the full DP, without the certificate (for tests of the certificate).
@@ -129,34 +143,19 @@ public struct MeanChangeGate {
     /// The window script's gate: a window is static unless it has no change
     /// point and its range max − min is at least 1e-5.
     public mutating func isStatic(_ x: UnsafeBufferPointer<Double>) -> Bool {
-        guard let first = x.first else { return true }
-        var minimum = first
-        var maximum = first
-        for value in x {
-            minimum = min(minimum, value)
-            maximum = max(maximum, value)
-        }
-        if maximum - minimum < 1e-5 { return true }
-        return hasChangePoint(x)
+        guard let base = x.baseAddress else { return true }
+        return isStatic(strided: base, stride: 1, count: x.count)
     }
 
     /// The gate of the `count` values `base[0]`, `base[stride]`, …: one pass
-    /// for the range and the certificate; the DP (on a copy) only for a window
-    /// the certificate does not answer.
+    /// for the range and the certificate; the DP (on a copy of strided values)
+    /// only for a window the certificate does not answer.
     public mutating func isStatic(strided base: UnsafePointer<Double>, stride: Int, count: Int) -> Bool {
         guard count > 0 else { return true }
-        var minimum = base[0], maximum = base[0], total = 0.0, squares = 0.0
-        var next = base
-        for _ in 0..<count {
-            let value = next.pointee
-            next += stride
-            if value < minimum { minimum = value }
-            if value > maximum { maximum = value }
-            total = total + value
-            squares = squares + value * value
-        }
-        if maximum - minimum < 1e-5 { return true }
-        if count > 1, Self.certifiesNoChange(n: count, total: total, squares: squares, s1: 0, s2: 0) { return false }
+        let pass = Self.onePass(base, stride: stride, count: count)
+        if pass.maximum - pass.minimum < 1e-5 { return true }
+        if count > 1, Self.certifiesNoChange(n: count, total: pass.total, squares: pass.squares, s1: 0, s2: 0) { return false }
+        if stride == 1 { return hasChangePoint(UnsafeBufferPointer(start: base, count: count)) }
         if copy.count != count { copy = Array(repeating: 0, count: count) }
         for index in 0..<count { copy[index] = base[index * stride] }
         let values = copy

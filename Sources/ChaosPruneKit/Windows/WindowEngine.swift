@@ -1,3 +1,4 @@
+import ChaosPruneFormats
 import LyapunovKit
 
 /// One window of a block of consecutive columns, in the row-major rows the
@@ -20,6 +21,23 @@ public struct WindowCells {
         self.rowStride = rowStride
         self.length = length
         self.columns = columns
+    }
+
+    /// Columns of one block (a multiple of every lane count).
+    public static let blockColumns = 64
+
+    /// Blocks per window of a recording `columns` wide.
+    public static func blocks(columns: Int) -> Int { (columns + blockColumns - 1) / blockColumns }
+
+    /// Block `index` (window-major) of the row-major rows at `raw`, `columns`
+    /// wide, whose first row is the plan's first: its window, first column and cells.
+    public static func block(_ index: Int, of raw: UnsafePointer<Double>, columns: Int,
+                             plan: WindowPlan) -> (window: Int, firstColumn: Int, cells: WindowCells) {
+        let perWindow = blocks(columns: columns)
+        let (window, firstColumn) = (index / perWindow, (index % perWindow) * blockColumns)
+        let cells = WindowCells(raw: raw + plan.firstRow(ofWindow: window) * columns + firstColumn, rowStride: columns,
+                                length: plan.window, columns: min(blockColumns, columns - firstColumn))
+        return (window, firstColumn, cells)
     }
 
     /// The block of column `column` alone.

@@ -27,50 +27,41 @@ public struct WindowEngineComparison: Sendable {
     public static func compare<Engine: WindowEngine>(_ engine: Engine, settings: WindowSettings, values: [Double],
                                                      rows: Int, columns: Int, threads: Int) -> WindowEngineComparison {
         let plan = settings.plan
-        let windows = plan.windowCount(rows: rows)
+        let blocks = plan.windowCount(rows: rows) * WindowCells.blocks(columns: columns)
         let general = GeneralWindowEngine(settings: settings)
-        let blockColumns = 64
-        let blocksPerWindow = (columns + blockColumns - 1) / blockColumns
         let result = Locked(WindowEngineComparison())
-        values.withUnsafeBufferPointer { raw in
-            do {
-                let raw = raw.baseAddress!
-                ParallelLoop.run(max(1, threads)) { worker in
-                    var part = WindowEngineComparison()
-                    let scratch = engine.makeScratch(), generalScratch = general.makeScratch()
-                    var answers = [WindowAnswer](repeating: .declined, count: blockColumns)
-                    var expected = [WindowAnswer](repeating: .declined, count: blockColumns)
-                    var block = worker
-                    while block < windows * blocksPerWindow {
-                        let window = block / blocksPerWindow, firstColumn = (block % blocksPerWindow) * blockColumns
-                        let offset = plan.firstRow(ofWindow: window) * columns + firstColumn
-                        let cells = WindowCells(raw: raw + offset, rowStride: columns,
-                                                length: plan.window, columns: min(blockColumns, columns - firstColumn))
-                        engine.compute(cells, into: &answers, scratch: scratch)
-                        general.compute(cells, into: &expected, scratch: generalScratch)
-                        for column in 0..<cells.columns {
-                            part.cells += 1
-                            guard case let .exponent(value, outcome) = answers[column] else {
-                                part.declined += 1
-                                continue
-                            }
-                            part.answered += 1
-                            guard case let .exponent(wanted, wantedOutcome) = expected[column],
-                                  value.bitPattern == wanted.bitPattern, outcome == wantedOutcome else {
-                                part.differences += 1
-                                if part.firstDifference == nil { part.firstDifference = (firstColumn + column, window) }
-                                continue
-                            }
+        values.withUnsafeBufferPointer { values in
+            let raw = values.baseAddress!
+            ParallelLoop.run(max(1, threads)) { worker in
+                var part = WindowEngineComparison()
+                let scratch = engine.makeScratch(), generalScratch = general.makeScratch()
+                var answers = [WindowAnswer](repeating: .declined, count: WindowCells.blockColumns)
+                var expected = [WindowAnswer](repeating: .declined, count: WindowCells.blockColumns)
+                for index in Swift.stride(from: worker, to: blocks, by: max(1, threads)) {
+                    let (window, firstColumn, cells) = WindowCells.block(index, of: raw, columns: columns, plan: plan)
+                    engine.compute(cells, into: &answers, scratch: scratch)
+                    general.compute(cells, into: &expected, scratch: generalScratch)
+                    for column in 0..<cells.columns {
+                        part.cells += 1
+                        guard case let .exponent(value, outcome) = answers[column] else {
+                            part.declined += 1
+                            continue
                         }
-                        block += max(1, threads)
+                        part.answered += 1
+                        guard case let .exponent(wanted, wantedOutcome) = expected[column],
+                              value.bitPattern == wanted.bitPattern, outcome == wantedOutcome else {
+                            part.differences += 1
+                            if part.firstDifference == nil { part.firstDifference = (firstColumn + column, window) }
+                            continue
+                        }
                     }
-                    result.withLock { total in
-                        total.cells += part.cells
-                        total.answered += part.answered
-                        total.declined += part.declined
-                        total.differences += part.differences
-                        if total.firstDifference == nil { total.firstDifference = part.firstDifference }
-                    }
+                }
+                result.withLock { total in
+                    total.cells += part.cells
+                    total.answered += part.answered
+                    total.declined += part.declined
+                    total.differences += part.differences
+                    if total.firstDifference == nil { total.firstDifference = part.firstDifference }
                 }
             }
         }

@@ -259,8 +259,6 @@ private final class BatchState {
 
     /// Bytes of row text held at once while reading (the values are held as doubles).
     static let textBudget = 32 << 20
-    /// Columns of one block of cells (a multiple of every lane count).
-    static let blockColumns = 64
 
     /// Reads rows for the next batch; returns how many complete windows it holds.
     func nextBatch() throws -> Int {
@@ -277,34 +275,30 @@ private final class BatchState {
 
     /// Computes every cell of the first `windows` windows, window-major.
     func compute(windows: Int) -> ([Double], [WindowOutcome]) {
-        switch options.engine {
-        case .general: return compute(windows: windows, engine: general)
-        case .fastest: return LaneWindowEngine(settings: options.settings).map { compute(windows: windows, engine: $0) }
-            ?? compute(windows: windows, engine: general)
-        case let .lanes(level): return LaneWindowEngine(settings: options.settings, level: level).map { compute(windows: windows, engine: $0) }
-            ?? compute(windows: windows, engine: general)
+        let level: WindowLanes.Level? = switch options.engine {
+        case .general: nil
+        case .fastest: WindowLanes.widest
+        case let .lanes(level): level
         }
+        if let level, let lanes = LaneWindowEngine(settings: options.settings, level: level) { return compute(windows: windows, engine: lanes) }
+        return compute(windows: windows, engine: general)
     }
 
-    /// Computes the cells with `engine`, in blocks of one window × `blockColumns` columns, and the cells it declines with the general engine.
+    /// Computes the cells with `engine`, in blocks of one window × `WindowCells.blockColumns` columns, and the cells it declines with the general engine.
     private func compute<Engine: WindowEngine>(windows: Int, engine: Engine) -> ([Double], [WindowOutcome]) {
         let columns = columnCount
         let cells = windows * columns
-        let blocksPerWindow = (columns + Self.blockColumns - 1) / Self.blockColumns
         var exponents = [Double](repeating: 0, count: cells)
         var outcomes = [WindowOutcome](repeating: .computed, count: cells)
         let workers = generalScratch.count
         let scratch = (0..<workers).map { _ in engine.makeScratch() }
-        let answers = (0..<workers).map { _ in UnsafeMutablePointer<WindowAnswer>.allocate(capacity: Self.blockColumns) }
+        let answers = (0..<workers).map { _ in UnsafeMutablePointer<WindowAnswer>.allocate(capacity: WindowCells.blockColumns) }
         defer { answers.forEach { $0.deallocate() } }
-        let (raw, plan, window, general, generalScratch) = (self.raw, self.plan, self.window, self.general, self.generalScratch)
+        let (raw, plan, general, generalScratch) = (self.raw, self.plan, self.general, self.generalScratch)
         exponents.withUnsafeMutableBufferPointer { exponentBuffer in
             outcomes.withUnsafeMutableBufferPointer { outcomeBuffer in
-                ParallelLoop.forEachIndex(windows * blocksPerWindow, workers: workers) { worker, block in
-                    let (windowIndex, firstColumn) = (block / blocksPerWindow, (block % blocksPerWindow) * Self.blockColumns)
-                    let offset = plan.firstRow(ofWindow: windowIndex) * columns + firstColumn
-                    let block = WindowCells(raw: raw + offset, rowStride: columns, length: window,
-                                            columns: min(Self.blockColumns, columns - firstColumn))
+                ParallelLoop.forEachIndex(windows * WindowCells.blocks(columns: columns), workers: workers) { worker, index in
+                    let (windowIndex, firstColumn, block) = WindowCells.block(index, of: raw, columns: columns, plan: plan)
                     let answer = answers[worker]
                     engine.compute(block, into: answer, scratch: scratch[worker])
                     for column in 0..<block.columns {
