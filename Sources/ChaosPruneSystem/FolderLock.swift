@@ -1,6 +1,6 @@
 /// An advisory lock of a folder that one run at a time may write:
-/// `flock` on `.<name>.<suffix>` beside it (the name cut as ``HiddenSibling``
-/// cuts it), held until the lock is released or the process ends — the
+/// `flock` on `.<name>.<suffix>` beside it (the name cut to 64 bytes as the hidden
+/// temporaries cut it), held until the lock is released or the process ends — the
 /// system releases it even when the process is killed, so no stale lock
 /// outlives its run. The lock file itself stays.
 public final class FolderLock {
